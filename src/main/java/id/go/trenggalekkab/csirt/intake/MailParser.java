@@ -1,0 +1,341 @@
+package id.go.trenggalekkab.csirt.intake;
+
+import id.go.trenggalekkab.csirt.system.Sha256;
+import jakarta.mail.Address;
+import jakarta.mail.Header;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.Session;
+import jakarta.mail.internet.ContentType;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimePart;
+import jakarta.mail.internet.MimeUtility;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads raw message bytes into a {@link ParsedMail}. It never throws for bad input: what
+ * it cannot read it records as a warning and falls back to something readable, because a
+ * report with broken MIME is still a report. The raw bytes are not touched.
+ */
+@Component
+public class MailParser {
+
+    static {
+        MimeLeniency.apply();
+    }
+
+    /** Deeper MIME trees are kept whole as one opaque part rather than walked. */
+    static final int MAX_DEPTH = 40;
+
+    private static final Pattern MSG_ID = Pattern.compile("<([^<>\\s]{1,900})>");
+    private static final Pattern BARE_ADDRESS = Pattern.compile("[^\\s<>\"'(),;:]+@[^\\s<>\"'(),;:]+");
+    private static final int MAX_REFERENCES = 50;
+
+    private final Session session;
+
+    public MailParser() {
+        Properties props = new Properties();
+        props.setProperty("mail.mime.address.strict", "false");
+        props.setProperty("mail.mime.allowutf8", "true");
+        this.session = Session.getInstance(props);
+    }
+
+    public ParsedMail parse(byte[] raw) {
+        List<String> warnings = new ArrayList<>();
+        MimeMessage message;
+        try {
+            message = new MimeMessage(session, new ByteArrayInputStream(raw));
+        } catch (MessagingException | RuntimeException e) {
+            warnings.add("message structure unreadable (" + e + "); body shown as raw text");
+            return new ParsedMail(null, null, List.of(), null, null, "", MailCharsets.decodeUnlabelled(raw),
+                    null, "application/octet-stream", new MailHeaders(), List.of(), warnings);
+        }
+
+        MailHeaders headers = readHeaders(message, warnings);
+        Body body = new Body();
+        List<ParsedAttachment> attachments = new ArrayList<>();
+        walk(message, "1", 0, body, attachments, warnings);
+        String[] from = readFrom(message, headers, warnings);
+
+        return new ParsedMail(
+                firstMessageId(headers.first("Message-ID")),
+                firstMessageId(headers.first("In-Reply-To")),
+                references(headers.first("References")),
+                from[0],
+                from[1],
+                readSubject(message, warnings),
+                body.text(),
+                sentAt(message),
+                baseType(message, warnings),
+                headers,
+                List.copyOf(attachments),
+                List.copyOf(warnings));
+    }
+
+    private MailHeaders readHeaders(MimeMessage message, List<String> warnings) {
+        MailHeaders headers = new MailHeaders();
+        try {
+            Enumeration<Header> all = message.getAllHeaders();
+            while (all.hasMoreElements()) {
+                Header h = all.nextElement();
+                headers.add(h.getName(), h.getValue());
+            }
+        } catch (MessagingException e) {
+            warnings.add("headers unreadable: " + e.getMessage());
+        }
+        return headers;
+    }
+
+    private void walk(Part part, String path, int depth, Body body, List<ParsedAttachment> out, List<String> warnings) {
+        String type = baseType(part, warnings);
+        if (depth > MAX_DEPTH) {
+            warnings.add("MIME nesting deeper than " + MAX_DEPTH + " at part " + path + ": kept whole, not walked");
+            out.add(attachment(part, path, type, rawBytes(part, path, warnings), warnings));
+            return;
+        }
+        if (type.startsWith("multipart/")) {
+            try {
+                Object content = part.getContent();
+                if (content instanceof Multipart multipart) {
+                    for (int i = 0; i < multipart.getCount(); i++) {
+                        walk(multipart.getBodyPart(i), path + "." + (i + 1), depth + 1, body, out, warnings);
+                    }
+                    return;
+                }
+            } catch (MessagingException | IOException | RuntimeException e) {
+                warnings.add("multipart at part " + path + " unreadable (" + e.getMessage() + "): kept whole");
+            }
+            out.add(attachment(part, path, type, rawBytes(part, path, warnings), warnings));
+            return;
+        }
+        byte[] bytes = decodedBytes(part, path, warnings);
+        boolean textBody = !isAttachment(part, type, warnings)
+                && (type.equals("text/plain") || type.equals("text/html"));
+        if (textBody) {
+            String text = decodeText(part, bytes, path, warnings);
+            if (type.equals("text/plain")) {
+                body.plain(text);
+            } else {
+                body.html(text);
+            }
+        } else {
+            out.add(attachment(part, path, type, bytes, warnings));
+        }
+    }
+
+    private boolean isAttachment(Part part, String type, List<String> warnings) {
+        try {
+            return Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition()) || filename(part, warnings) != null;
+        } catch (MessagingException | RuntimeException e) {
+            return !type.startsWith("text/");
+        }
+    }
+
+    private ParsedAttachment attachment(Part part, String path, String type, byte[] bytes, List<String> warnings) {
+        String disposition = null;
+        String contentId = null;
+        try {
+            disposition = part.getDisposition();
+            if (part instanceof MimePart mime) {
+                contentId = mime.getContentID();
+            }
+        } catch (MessagingException | RuntimeException e) {
+            warnings.add("part " + path + " has unreadable disposition: " + e.getMessage());
+        }
+        return new ParsedAttachment(path, filename(part, warnings), type,
+                disposition == null ? null : disposition.toLowerCase(Locale.ROOT),
+                contentId, bytes, Sha256.hex(bytes));
+    }
+
+    private static String filename(Part part, List<String> warnings) {
+        try {
+            return Filenames.safe(part.getFileName());
+        } catch (MessagingException | RuntimeException e) {
+            warnings.add("unreadable filename: " + e.getMessage());
+            return null;
+        }
+    }
+
+    /** The part's content with its transfer encoding undone, or as transmitted where that fails. */
+    private static byte[] decodedBytes(Part part, String path, List<String> warnings) {
+        try (InputStream in = part.getInputStream()) {
+            return in.readAllBytes();
+        } catch (MessagingException | IOException | RuntimeException e) {
+            warnings.add("part " + path + " could not be decoded (" + e.getMessage() + "): kept as transmitted");
+            return rawBytes(part, path, warnings);
+        }
+    }
+
+    private static byte[] rawBytes(Part part, String path, List<String> warnings) {
+        if (part instanceof MimePart mime) {
+            try (InputStream in = mime instanceof MimeMessage m ? m.getRawInputStream() : rawOf(mime)) {
+                return in.readAllBytes();
+            } catch (MessagingException | IOException | RuntimeException e) {
+                warnings.add("part " + path + " unreadable even as transmitted: " + e.getMessage());
+            }
+        }
+        return new byte[0];
+    }
+
+    private static InputStream rawOf(MimePart part) throws MessagingException {
+        return ((jakarta.mail.internet.MimeBodyPart) part).getRawInputStream();
+    }
+
+    private static String decodeText(Part part, byte[] bytes, String path, List<String> warnings) {
+        String label = null;
+        try {
+            label = new ContentType(part.getContentType()).getParameter("charset");
+        } catch (MessagingException | RuntimeException e) {
+            // no usable Content-Type: treat as unlabelled
+        }
+        if (label == null || label.isBlank() || label.toLowerCase(Locale.ROOT).matches("(us-)?ascii")) {
+            return MailCharsets.decodeUnlabelled(bytes);
+        }
+        Optional<Charset> charset = MailCharsets.forLabel(label);
+        if (charset.isEmpty()) {
+            warnings.add("part " + path + " declares unknown charset '" + label + "': read as UTF-8 or windows-1252");
+            return MailCharsets.decodeUnlabelled(bytes);
+        }
+        return new String(bytes, charset.get());
+    }
+
+    private static String baseType(Part part, List<String> warnings) {
+        try {
+            String declared = part.getContentType();
+            if (declared == null) {
+                return "text/plain";
+            }
+            return new ContentType(declared).getBaseType().toLowerCase(Locale.ROOT);
+        } catch (MessagingException | RuntimeException e) {
+            warnings.add("unreadable Content-Type: " + e.getMessage());
+            return "application/octet-stream";
+        }
+    }
+
+    private static String[] readFrom(MimeMessage message, MailHeaders headers, List<String> warnings) {
+        try {
+            Address[] from = message.getFrom();
+            if (from != null && from.length > 0 && from[0] instanceof InternetAddress address
+                    && address.getAddress() != null && address.getAddress().contains("@")) {
+                return new String[] {clean(address.getPersonal()), address.getAddress().toLowerCase(Locale.ROOT)};
+            }
+        } catch (MessagingException | RuntimeException e) {
+            warnings.add("From unreadable as an address: " + e.getMessage());
+        }
+        String raw = headers.first("From");
+        if (raw == null) {
+            raw = headers.first("Sender");
+        }
+        if (raw == null) {
+            warnings.add("no From header");
+            return new String[] {null, null};
+        }
+        Matcher m = BARE_ADDRESS.matcher(raw);
+        String address = m.find() ? m.group().toLowerCase(Locale.ROOT) : null;
+        return new String[] {clean(decodeWords(raw)), address};
+    }
+
+    private static String readSubject(MimeMessage message, List<String> warnings) {
+        try {
+            String subject = message.getSubject();
+            return subject == null ? "" : clean(subject);
+        } catch (MessagingException | RuntimeException e) {
+            warnings.add("Subject unreadable: " + e.getMessage());
+            return "";
+        }
+    }
+
+    private static String decodeWords(String value) {
+        try {
+            return MimeUtility.decodeText(value);
+        } catch (IOException | RuntimeException e) {
+            return value;
+        }
+    }
+
+    /** Header text as one safe line: no CR, LF or other control characters survive. */
+    static String clean(String value) {
+        if (value == null) {
+            return null;
+        }
+        String line = value.replaceAll("[\\p{Cc}\\u2028\\u2029]+", " ").replaceAll(" {2,}", " ").strip();
+        return line.length() > 998 ? line.substring(0, 998) : line;
+    }
+
+    private static Instant sentAt(MimeMessage message) {
+        try {
+            Date sent = message.getSentDate();
+            return sent == null ? null : sent.toInstant();
+        } catch (MessagingException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    static String firstMessageId(String header) {
+        if (header == null) {
+            return null;
+        }
+        Matcher m = MSG_ID.matcher(header);
+        if (m.find()) {
+            return "<" + m.group(1) + ">";
+        }
+        String bare = header.replaceAll("[\\s<>\\p{Cc}]", "");
+        return bare.isEmpty() ? null : "<" + (bare.length() > 900 ? bare.substring(0, 900) : bare) + ">";
+    }
+
+    private static List<String> references(String header) {
+        if (header == null) {
+            return List.of();
+        }
+        List<String> ids = new ArrayList<>();
+        Matcher m = MSG_ID.matcher(header);
+        while (m.find()) {
+            ids.add("<" + m.group(1) + ">");
+        }
+        return ids.size() > MAX_REFERENCES ? List.copyOf(ids.subList(ids.size() - MAX_REFERENCES, ids.size())) : ids;
+    }
+
+    /** Collects body text: text/plain preferred, HTML turned into text only where there is no plain text. */
+    private static final class Body {
+        private final StringBuilder plain = new StringBuilder();
+        private final StringBuilder html = new StringBuilder();
+
+        void plain(String text) {
+            append(plain, text);
+        }
+
+        void html(String text) {
+            append(html, text);
+        }
+
+        String text() {
+            if (!plain.toString().isBlank()) {
+                return plain.toString().strip();
+            }
+            return html.isEmpty() ? "" : HtmlText.toText(html.toString());
+        }
+
+        private static void append(StringBuilder to, String text) {
+            if (!to.isEmpty()) {
+                to.append("\n\n");
+            }
+            to.append(text);
+        }
+    }
+}

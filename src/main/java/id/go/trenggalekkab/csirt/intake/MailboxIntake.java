@@ -1,0 +1,114 @@
+package id.go.trenggalekkab.csirt.intake;
+
+import id.go.trenggalekkab.csirt.logbook.Logbook;
+import id.go.trenggalekkab.csirt.system.CsirtProperties;
+import id.go.trenggalekkab.csirt.system.Sha256;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Date;
+import org.apache.camel.Exchange;
+import org.apache.camel.component.mail.MailConstants;
+import org.apache.camel.component.mail.MailMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What the mailbox-intake route calls. It reads the message's raw bytes exactly as the
+ * IMAP server holds them, hands them to the {@link IntakeService}, and sorts failures:
+ * infrastructure failures become {@link IntakeDeferred} (the mail stays in the inbox);
+ * anything else, once the route's retries are spent, ends in {@link #quarantine}.
+ */
+@Component("mailboxIntake")
+public class MailboxIntake {
+
+    private static final Logger log = LoggerFactory.getLogger(MailboxIntake.class);
+    static final String RAW_PROPERTY = "csirtRawMessage";
+
+    private final MailParser parser;
+    private final IntakeService intake;
+    private final QuarantineRepository quarantine;
+    private final Logbook logbook;
+    private final Clock clock;
+    private final String quarantineFolder;
+
+    public MailboxIntake(MailParser parser, IntakeService intake, QuarantineRepository quarantine,
+                         Logbook logbook, Clock clock, CsirtProperties properties) {
+        this.parser = parser;
+        this.intake = intake;
+        this.quarantine = quarantine;
+        this.logbook = logbook;
+        this.clock = clock;
+        this.quarantineFolder = properties.imap().quarantineFolder();
+    }
+
+    public IntakeOutcome ingest(Exchange exchange) {
+        Message message = exchange.getIn(MailMessage.class).getOriginalMessage();
+        byte[] raw = rawBytes(exchange, message);
+        String sha256 = Sha256.hex(raw);
+        InboundMail mail = new InboundMail(raw, sha256, parser.parse(raw), receivedAt(message));
+        try {
+            IntakeOutcome outcome = intake.ingest(mail);
+            log.info("{} <- {} ({} bytes, SHA-256 {})", outcome, mail.parsed().fromAddress(), raw.length, sha256);
+            return outcome;
+        } catch (RuntimeException e) {
+            if (TransientFailures.isTransient(e)) {
+                log.warn("Database unavailable; message {} left in the mailbox for the next poll: {}", sha256, e.getMessage());
+                throw new IntakeDeferred("database unavailable", e);
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * The last step for a message that failed every retry: its bytes go to the quarantine
+     * table, the logbook says why, and the consumer moves it to the Quarantine folder.
+     */
+    @Transactional
+    public void quarantine(Exchange exchange) {
+        Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        Message message = exchange.getIn(MailMessage.class).getOriginalMessage();
+        byte[] raw = rawBytes(exchange, message);
+        String sha256 = Sha256.hex(raw);
+        String reason = cause == null ? "unknown failure" : cause.getClass().getSimpleName() + ": " + cause.getMessage();
+        if (reason.length() > 2000) {
+            reason = reason.substring(0, 2000);
+        }
+        quarantine.insert(raw, sha256, reason, clock.instant());
+        logbook.record(null, Logbook.SYSTEM, "MESSAGE_QUARANTINED",
+                "SHA-256 " + sha256 + ", " + raw.length + " bytes, moved to IMAP folder " + quarantineFolder
+                        + ": " + reason);
+        exchange.getIn().setHeader(MailConstants.MAIL_MOVE_TO, quarantineFolder);
+        log.error("Message {} quarantined: {}", sha256, reason, cause);
+    }
+
+    private static byte[] rawBytes(Exchange exchange, Message message) {
+        byte[] cached = exchange.getProperty(RAW_PROPERTY, byte[].class);
+        if (cached != null) {
+            return cached;
+        }
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(message.getSize(), 1024));
+            message.writeTo(out);
+            byte[] raw = out.toByteArray();
+            exchange.setProperty(RAW_PROPERTY, raw);
+            return raw;
+        } catch (MessagingException | IOException e) {
+            throw new IntakeDeferred("could not read the message from the mailbox", e);
+        }
+    }
+
+    private Instant receivedAt(Message message) {
+        try {
+            Date received = message.getReceivedDate();
+            return received == null ? clock.instant() : received.toInstant();
+        } catch (MessagingException e) {
+            return clock.instant();
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package id.go.trenggalekkab.csirt.intake;
+
+/**
+ * One part of a message kept as evidence: every leaf that is not the body text,
+ * including inline images, nested messages and winmail.dat, byte for byte as decoded
+ * from its transfer encoding.
+ *
+ * @param partPath    where it sits in the MIME tree, e.g. "1.2"
+ * @param filename    made safe to show and store (no path, no control characters), or null
+ */
+public record ParsedAttachment(
+        String partPath,
+        String filename,
+        String contentType,
+        String disposition,
+        String contentId,
+        byte[] content,
+        String sha256) {
+
+    public long size() {
+        return content.length;
+    }
+}

@@ -1,0 +1,33 @@
+package id.go.trenggalekkab.csirt.intake;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** The intake feature's SQL for mail it could not take in. */
+@Repository
+class QuarantineRepository {
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    QuarantineRepository(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Keeps the bytes once per distinct message; false where they were quarantined before. */
+    boolean insert(byte[] raw, String sha256, String reason, Instant at) {
+        return jdbc.update("""
+                INSERT INTO quarantine (dedup_key, reason, raw, raw_sha256, raw_size, quarantined_at)
+                VALUES (:key, :reason, :raw, :sha256, :size, :at)
+                ON CONFLICT (dedup_key) DO NOTHING
+                """, new MapSqlParameterSource()
+                .addValue("key", "sha256:" + sha256)
+                .addValue("reason", reason)
+                .addValue("raw", raw)
+                .addValue("sha256", sha256)
+                .addValue("size", raw.length)
+                .addValue("at", Timestamp.from(at))) == 1;
+    }
+}

@@ -1,0 +1,44 @@
+package id.go.trenggalekkab.csirt.intake.automatic;
+
+import id.go.trenggalekkab.csirt.intake.InboundMail;
+import id.go.trenggalekkab.csirt.outbound.LoopHeader;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Mail the desk sent, come back: every message the desk sends carries its loop header,
+ * and an autoresponder that quotes it or a forward that wraps it brings the header back
+ * somewhere in the raw bytes, not only at the top.
+ */
+@Component
+@Order(10)
+class OwnLoopCheck implements AutomaticMailCheck {
+
+    private static final byte[] NEEDLE = (LoopHeader.NAME + ":").toLowerCase().getBytes(StandardCharsets.US_ASCII);
+
+    @Override
+    public Optional<String> reason(InboundMail mail) {
+        return containsIgnoreCase(mail.raw(), NEEDLE)
+                ? Optional.of("carries the desk's own " + LoopHeader.NAME + " header: the desk's own mail came back")
+                : Optional.empty();
+    }
+
+    static boolean containsIgnoreCase(byte[] haystack, byte[] lowerNeedle) {
+        outer:
+        for (int i = 0; i <= haystack.length - lowerNeedle.length; i++) {
+            for (int j = 0; j < lowerNeedle.length; j++) {
+                byte b = haystack[i + j];
+                if (b >= 'A' && b <= 'Z') {
+                    b = (byte) (b + 32);
+                }
+                if (b != lowerNeedle[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+}

@@ -1,0 +1,51 @@
+package id.go.trenggalekkab.csirt.logbook;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Logbook Keamanan Siber: the SOP's record of every action on every case. Entries are
+ * only ever added; the database refuses updates and deletes. An entry written inside a
+ * transaction stands or falls with what it records.
+ */
+@Component
+public class Logbook {
+
+    /** The desk itself, as the actor of what it does without a person. */
+    public static final String SYSTEM = "maildesk";
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final Clock clock;
+
+    public Logbook(NamedParameterJdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public void record(Long ticketId, String actor, String event, String detail) {
+        jdbc.update("""
+                INSERT INTO logbook (at, actor, ticket_id, event, detail)
+                VALUES (:at, :actor, :ticketId, :event, :detail)
+                """, new MapSqlParameterSource()
+                .addValue("at", Timestamp.from(clock.instant()))
+                .addValue("actor", actor == null ? "unknown" : actor)
+                .addValue("ticketId", ticketId)
+                .addValue("event", event)
+                .addValue("detail", detail));
+    }
+
+    public List<Entry> forTicket(long ticketId) {
+        return jdbc.query("""
+                SELECT id, at, actor, event, detail FROM logbook WHERE ticket_id = :ticketId ORDER BY id
+                """, new MapSqlParameterSource("ticketId", ticketId),
+                (rs, i) -> new Entry(rs.getLong("id"), rs.getTimestamp("at").toInstant(),
+                        rs.getString("actor"), rs.getString("event"), rs.getString("detail")));
+    }
+
+    public record Entry(long id, Instant at, String actor, String event, String detail) {}
+}

@@ -1,0 +1,96 @@
+package id.go.trenggalekkab.csirt.outbound;
+
+import id.go.trenggalekkab.csirt.system.CsirtProperties;
+import id.go.trenggalekkab.csirt.system.Sha256;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeUtility;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UnsupportedEncodingException;
+import java.time.Clock;
+import java.util.Date;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns a {@link MailDraft} into the bytes the desk will send. Every message carries the
+ * marks that keep mail loops from starting: Auto-Submitted (RFC 3834),
+ * X-Auto-Response-Suppress (for Exchange) and the desk's {@link LoopHeader}.
+ */
+@Component
+public class OutboundMailComposer {
+
+    private final CsirtProperties properties;
+    private final Clock clock;
+    private final Session session = Session.getInstance(new Properties());
+
+    public OutboundMailComposer(CsirtProperties properties, Clock clock) {
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    public ComposedMail compose(MailDraft draft) {
+        String messageId = "<ttis." + UUID.randomUUID() + "@" + properties.deskDomain() + ">";
+        String subject = HeaderValues.oneLine(draft.subject(), 250);
+        try {
+            MimeMessage message = new FixedIdMimeMessage(session, messageId);
+            message.setFrom(new InternetAddress(properties.deskAddress(), properties.deskName(), "UTF-8"));
+            message.setRecipient(Message.RecipientType.TO, recipient(draft));
+            message.setSubject(subject, "UTF-8");
+            message.setSentDate(Date.from(clock.instant()));
+            if (HeaderValues.isSafeMessageId(draft.inReplyTo())) {
+                message.setHeader("In-Reply-To", draft.inReplyTo());
+            }
+            String references = safeReferences(draft.references());
+            if (!references.isEmpty()) {
+                message.setHeader("References", MimeUtility.fold("References: ".length(), references));
+            }
+            message.setHeader("Auto-Submitted", draft.autoSubmitted());
+            message.setHeader("X-Auto-Response-Suppress", "All");
+            message.setHeader(LoopHeader.NAME, properties.deskAddress());
+            message.setText(draft.body(), "UTF-8");
+            message.saveChanges();
+            ByteArrayOutputStream raw = new ByteArrayOutputStream();
+            message.writeTo(raw);
+            byte[] bytes = raw.toByteArray();
+            return new ComposedMail(draft, messageId, subject, bytes, Sha256.hex(bytes));
+        } catch (MessagingException | IOException e) {
+            throw new IllegalStateException("could not compose " + draft.kind() + " to " + draft.toAddress(), e);
+        }
+    }
+
+    private static InternetAddress recipient(MailDraft draft) throws UnsupportedEncodingException, MessagingException {
+        InternetAddress address = new InternetAddress(draft.toAddress(), true);
+        String name = HeaderValues.oneLine(draft.toName(), 120);
+        return name.isEmpty() ? address : new InternetAddress(address.getAddress(), name, "UTF-8");
+    }
+
+    private static String safeReferences(List<String> references) {
+        return references == null ? "" : references.stream()
+                .filter(HeaderValues::isSafeMessageId)
+                .distinct()
+                .collect(Collectors.joining(" "));
+    }
+
+    /** Keeps the Message-ID the desk chose, which is stored before the mail is sent. */
+    private static final class FixedIdMimeMessage extends MimeMessage {
+        private final String messageId;
+
+        FixedIdMimeMessage(Session session, String messageId) {
+            super(session);
+            this.messageId = messageId;
+        }
+
+        @Override
+        protected void updateMessageID() throws MessagingException {
+            setHeader("Message-ID", messageId);
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package id.go.trenggalekkab.csirt.outbound;
+
+import id.go.trenggalekkab.csirt.logbook.Logbook;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The transactional outbox: a message to send is stored, with its final bytes, in the
+ * transaction of the change that caused it. If that transaction rolls back, nothing is
+ * sent; once it commits, the {@link OutboxDispatcher} sends it whatever happens to SMTP.
+ */
+@Component
+public class Outbox {
+
+    private final OutboundMailComposer composer;
+    private final OutboxRepository repository;
+    private final Logbook logbook;
+
+    public Outbox(OutboundMailComposer composer, OutboxRepository repository, Logbook logbook) {
+        this.composer = composer;
+        this.repository = repository;
+        this.logbook = logbook;
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public ComposedMail enqueue(long ticketId, MailDraft draft) {
+        ComposedMail mail = composer.compose(draft);
+        repository.insert(ticketId, mail);
+        logbook.record(ticketId, Logbook.SYSTEM, draft.kind() + "_QUEUED",
+                "to " + draft.toAddress() + ", Message-ID " + mail.messageId());
+        return mail;
+    }
+}

@@ -1,0 +1,23 @@
+package id.go.trenggalekkab.csirt.system;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/** Evidence hashes: lowercase hex SHA-256, as {@code sha256sum} prints them. */
+public final class Sha256 {
+
+    private Sha256() {}
+
+    public static String hex(byte[] bytes) {
+        return HexFormat.of().formatHex(digest().digest(bytes));
+    }
+
+    public static MessageDigest digest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+}

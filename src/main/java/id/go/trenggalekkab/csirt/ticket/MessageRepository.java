@@ -1,0 +1,151 @@
+package id.go.trenggalekkab.csirt.ticket;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** The ticket feature's SQL for the messages of a thread and their attachments: the evidence. */
+@Repository
+public class MessageRepository {
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    MessageRepository(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Serialises the intake of one message across threads and instances, for the rest of
+     * the transaction: two deliveries of one message cannot both pass the duplicate check.
+     */
+    public void lockMessageKey(String key) {
+        jdbc.queryForList("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))",
+                new MapSqlParameterSource("key", key));
+    }
+
+    public Optional<Long> ticketOfInboundBySha(String sha256) {
+        return jdbc.queryForList("SELECT ticket_id FROM message WHERE dedup_key = :key",
+                new MapSqlParameterSource("key", "sha256:" + sha256), Long.class).stream().findFirst();
+    }
+
+    public Optional<Long> ticketOfInboundMessageId(String messageId) {
+        return jdbc.queryForList("""
+                SELECT ticket_id FROM message WHERE message_id = :messageId AND direction = 'IN' ORDER BY id LIMIT 1
+                """, new MapSqlParameterSource("messageId", messageId), Long.class).stream().findFirst();
+    }
+
+    /** The ticket of the nearest message, in either direction, that these Message-IDs name. */
+    public Optional<Long> ticketOfAnyMessageId(List<String> messageIds) {
+        for (String id : messageIds) {
+            Optional<Long> ticket = jdbc.queryForList("SELECT ticket_id FROM message WHERE message_id = :id LIMIT 1",
+                    new MapSqlParameterSource("id", id), Long.class).stream().findFirst();
+            if (ticket.isPresent()) {
+                return ticket;
+            }
+        }
+        return Optional.empty();
+    }
+
+    public long insertInbound(NewInboundMessage m) {
+        return jdbc.queryForObject("""
+                INSERT INTO message (ticket_id, direction, kind, dedup_key, message_id, in_reply_to, references_ids,
+                                     from_name, from_address, subject, body_text, received_at, automatic,
+                                     automatic_reason, parse_warnings, raw, raw_sha256, raw_size)
+                VALUES (:ticketId, 'IN', :kind, :dedupKey, :messageId, :inReplyTo, :references,
+                        :fromName, :fromAddress, :subject, :body, :receivedAt, :automatic,
+                        :automaticReason, :warnings, :raw, :sha256, :size)
+                RETURNING id
+                """, new MapSqlParameterSource()
+                .addValue("ticketId", m.ticketId())
+                .addValue("kind", m.kind())
+                .addValue("dedupKey", "sha256:" + m.sha256())
+                .addValue("messageId", m.messageId())
+                .addValue("inReplyTo", m.inReplyTo())
+                .addValue("references", m.references())
+                .addValue("fromName", m.fromName())
+                .addValue("fromAddress", m.fromAddress())
+                .addValue("subject", m.subject())
+                .addValue("body", m.bodyText())
+                .addValue("receivedAt", Timestamp.from(m.receivedAt()))
+                .addValue("automatic", m.automaticReason() != null)
+                .addValue("automaticReason", m.automaticReason())
+                .addValue("warnings", m.parseWarnings())
+                .addValue("raw", m.raw())
+                .addValue("sha256", m.sha256())
+                .addValue("size", m.raw().length), Long.class);
+    }
+
+    public void insertAttachment(long messageRowId, String partPath, String filename, String contentType,
+                                 String disposition, String contentId, byte[] content, String sha256) {
+        jdbc.update("""
+                INSERT INTO attachment (message_id, part_path, filename, content_type, disposition, content_id,
+                                        size, sha256, content)
+                VALUES (:messageId, :partPath, :filename, :contentType, :disposition, :contentId,
+                        :size, :sha256, :content)
+                """, new MapSqlParameterSource()
+                .addValue("messageId", messageRowId)
+                .addValue("partPath", partPath)
+                .addValue("filename", filename)
+                .addValue("contentType", contentType)
+                .addValue("disposition", disposition)
+                .addValue("contentId", contentId)
+                .addValue("size", content.length)
+                .addValue("sha256", sha256)
+                .addValue("content", content));
+    }
+
+    /** Acknowledgements queued to this address since the given time: the per-sender hourly limit. */
+    public int acknowledgementsTo(String address, Instant since) {
+        return jdbc.queryForObject("""
+                SELECT count(*) FROM message
+                 WHERE kind = 'ACKNOWLEDGEMENT' AND to_address = :address AND received_at > :since
+                """, new MapSqlParameterSource()
+                .addValue("address", address)
+                .addValue("since", Timestamp.from(since)), Integer.class);
+    }
+
+    public List<MessageSummary> forTicket(long ticketId) {
+        return jdbc.query("""
+                SELECT id, direction, kind, message_id, from_name, from_address, to_address, subject, received_at,
+                       automatic, automatic_reason, raw_sha256, raw_size
+                  FROM message WHERE ticket_id = :ticketId ORDER BY id
+                """, new MapSqlParameterSource("ticketId", ticketId),
+                (rs, i) -> new MessageSummary(rs.getLong("id"), rs.getString("direction"), rs.getString("kind"),
+                        rs.getString("message_id"), rs.getString("from_name"), rs.getString("from_address"),
+                        rs.getString("to_address"), rs.getString("subject"), rs.getTimestamp("received_at").toInstant(),
+                        rs.getBoolean("automatic"), rs.getString("automatic_reason"), rs.getString("raw_sha256"),
+                        rs.getLong("raw_size")));
+    }
+
+    public List<AttachmentSummary> attachmentsForTicket(long ticketId) {
+        return jdbc.query("""
+                SELECT a.id, a.message_id, a.filename, a.content_type, a.size, a.sha256
+                  FROM attachment a JOIN message m ON m.id = a.message_id
+                 WHERE m.ticket_id = :ticketId ORDER BY a.id
+                """, new MapSqlParameterSource("ticketId", ticketId),
+                (rs, i) -> new AttachmentSummary(rs.getLong("id"), rs.getLong("message_id"), rs.getString("filename"),
+                        rs.getString("content_type"), rs.getLong("size"), rs.getString("sha256")));
+    }
+
+    public Optional<byte[]> raw(long ticketId, long messageRowId) {
+        return jdbc.query("SELECT raw FROM message WHERE id = :id AND ticket_id = :ticketId",
+                new MapSqlParameterSource().addValue("id", messageRowId).addValue("ticketId", ticketId),
+                (rs, i) -> rs.getBytes("raw")).stream().findFirst();
+    }
+
+    public record NewInboundMessage(long ticketId, String kind, String messageId, String inReplyTo, String references,
+                                    String fromName, String fromAddress, String subject, String bodyText,
+                                    Instant receivedAt, String automaticReason, String parseWarnings,
+                                    byte[] raw, String sha256) {}
+
+    public record MessageSummary(long id, String direction, String kind, String messageId, String fromName,
+                                 String fromAddress, String toAddress, String subject, Instant receivedAt,
+                                 boolean automatic, String automaticReason, String sha256, long size) {}
+
+    public record AttachmentSummary(long id, long messageId, String filename, String contentType, long size,
+                                    String sha256) {}
+}

@@ -1,0 +1,112 @@
+package id.go.trenggalekkab.csirt.ticket;
+
+import id.go.trenggalekkab.csirt.logbook.Logbook;
+import id.go.trenggalekkab.csirt.system.Wib;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/** Read access to tickets, their evidence and their logbook. Times are in WIB. */
+@RestController
+@RequestMapping("/api/tickets")
+class TicketController {
+
+    private static final MediaType RFC822 = MediaType.parseMediaType("message/rfc822");
+    private static final int MAX_PAGE_SIZE = 200;
+
+    private final TicketRepository tickets;
+    private final MessageRepository messages;
+    private final Logbook logbook;
+
+    TicketController(TicketRepository tickets, MessageRepository messages, Logbook logbook) {
+        this.tickets = tickets;
+        this.messages = messages;
+        this.logbook = logbook;
+    }
+
+    @GetMapping
+    TicketPage list(@RequestParam(required = false) String status,
+                    @RequestParam(defaultValue = "0") int page,
+                    @RequestParam(defaultValue = "20") int size) {
+        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+                    "page must be >= 0 and size between 1 and " + MAX_PAGE_SIZE);
+        }
+        String filter = status == null || status.isBlank() ? null : status.trim().toUpperCase();
+        List<TicketSummary> items = tickets.page(filter, page, size).stream().map(TicketSummary::of).toList();
+        return new TicketPage(items, page, size, tickets.count(filter));
+    }
+
+    @GetMapping("/{number}")
+    TicketDetail get(@PathVariable String number) {
+        TicketRepository.Ticket ticket = find(number);
+        return new TicketDetail(
+                ticket.number(), ticket.status(), new Reporter(ticket.reporterName(), ticket.reporterAddress()),
+                ticket.subject(), Wib.at(ticket.receivedAt()), ticket.automatic(), ticket.automaticReason(),
+                messages.forTicket(ticket.id()).stream().map(MessageView::of).toList(),
+                messages.attachmentsForTicket(ticket.id()).stream().map(AttachmentView::of).toList(),
+                logbook.forTicket(ticket.id()).stream().map(LogbookView::of).toList());
+    }
+
+    @GetMapping("/{number}/messages/{id}/raw")
+    ResponseEntity<byte[]> raw(@PathVariable String number, @PathVariable long id) {
+        TicketRepository.Ticket ticket = find(number);
+        byte[] raw = messages.raw(ticket.id(), id).orElseThrow(() ->
+                new ResponseStatusException(HttpStatus.NOT_FOUND, "no message " + id + " on ticket " + number));
+        return ResponseEntity.ok()
+                .contentType(RFC822)
+                .header("Content-Disposition", "attachment; filename=\"" + number + "-" + id + ".eml\"")
+                .body(raw);
+    }
+
+    private TicketRepository.Ticket find(String number) {
+        return TicketNumber.tryParse(number)
+                .flatMap(n -> tickets.findByNumber(n.toString()))
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no ticket " + number));
+    }
+
+    record TicketPage(List<TicketSummary> items, int page, int size, long total) {}
+
+    record Reporter(String name, String address) {}
+
+    record TicketSummary(String number, String status, Reporter reporter, String subject,
+                         OffsetDateTime receivedAt, boolean automatic) {
+        static TicketSummary of(TicketRepository.Ticket t) {
+            return new TicketSummary(t.number(), t.status(), new Reporter(t.reporterName(), t.reporterAddress()),
+                    t.subject(), Wib.at(t.receivedAt()), t.automatic());
+        }
+    }
+
+    record TicketDetail(String number, String status, Reporter reporter, String subject, OffsetDateTime receivedAt,
+                        boolean automatic, String automaticReason, List<MessageView> messages,
+                        List<AttachmentView> attachments, List<LogbookView> logbook) {}
+
+    record MessageView(long id, String direction, String kind, String messageId, String from, String to,
+                       String subject, OffsetDateTime at, boolean automatic, String automaticReason,
+                       String sha256, long size) {
+        static MessageView of(MessageRepository.MessageSummary m) {
+            return new MessageView(m.id(), m.direction(), m.kind(), m.messageId(), m.fromAddress(), m.toAddress(),
+                    m.subject(), Wib.at(m.receivedAt()), m.automatic(), m.automaticReason(), m.sha256(), m.size());
+        }
+    }
+
+    record AttachmentView(long id, long messageId, String filename, String contentType, long size, String sha256) {
+        static AttachmentView of(MessageRepository.AttachmentSummary a) {
+            return new AttachmentView(a.id(), a.messageId(), a.filename(), a.contentType(), a.size(), a.sha256());
+        }
+    }
+
+    record LogbookView(long id, OffsetDateTime at, String actor, String event, String detail) {
+        static LogbookView of(Logbook.Entry e) {
+            return new LogbookView(e.id(), Wib.at(e.at()), e.actor(), e.event(), e.detail());
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package id.go.trenggalekkab.csirt.ticket;
+
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A ticket's number, {@code TTIS-YYYY-NNNNN}: the year of receipt in WIB and a sequence
+ * within that year. In subjects it stands as a tag, {@code [TTIS-2026-00042]}.
+ */
+public record TicketNumber(int year, int sequence) {
+
+    private static final Pattern TAG = Pattern.compile("\\[\\s*TTIS-(\\d{4})-(\\d{5,9})\\s*]", Pattern.CASE_INSENSITIVE);
+
+    public static TicketNumber parse(String text) {
+        Matcher m = Pattern.compile("TTIS-(\\d{4})-(\\d{5,9})").matcher(text);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("not a ticket number: " + text);
+        }
+        return new TicketNumber(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+    }
+
+    /** Every ticket tag in a subject, in order of appearance. */
+    public static java.util.List<TicketNumber> tagsIn(String subject) {
+        java.util.List<TicketNumber> found = new java.util.ArrayList<>();
+        if (subject == null) {
+            return found;
+        }
+        Matcher m = TAG.matcher(subject);
+        while (m.find()) {
+            found.add(new TicketNumber(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))));
+        }
+        return found;
+    }
+
+    public static Optional<TicketNumber> tryParse(String text) {
+        try {
+            return Optional.of(parse(text));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    public String tag() {
+        return "[" + this + "]";
+    }
+
+    @Override
+    public String toString() {
+        return String.format("TTIS-%04d-%05d", year, sequence);
+    }
+}

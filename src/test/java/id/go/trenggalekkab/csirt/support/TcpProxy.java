@@ -1,0 +1,86 @@
+package id.go.trenggalekkab.csirt.support;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+
+/**
+ * A TCP relay in front of a real server that a test can switch off: while refusing, every
+ * connection is closed at once, as a mail server that is down or restarting would. The
+ * server behind it keeps its state (GreenMail's mailboxes survive the "outage").
+ */
+public final class TcpProxy implements AutoCloseable {
+
+    private final ServerSocket listener;
+    private final int targetPort;
+    private volatile boolean refusing;
+
+    public TcpProxy(int targetPort) throws IOException {
+        this.targetPort = targetPort;
+        this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        Thread acceptor = new Thread(this::acceptLoop, "tcp-proxy-" + listener.getLocalPort());
+        acceptor.setDaemon(true);
+        acceptor.start();
+    }
+
+    public int port() {
+        return listener.getLocalPort();
+    }
+
+    public void refuse(boolean refuse) {
+        this.refusing = refuse;
+    }
+
+    private void acceptLoop() {
+        while (!listener.isClosed()) {
+            try {
+                Socket client = listener.accept();
+                if (refusing) {
+                    client.close();
+                    continue;
+                }
+                Socket server = new Socket(InetAddress.getLoopbackAddress(), targetPort);
+                pump(client.getInputStream(), server.getOutputStream(), client, server);
+                pump(server.getInputStream(), client.getOutputStream(), client, server);
+            } catch (IOException e) {
+                // a refused or reset connection is part of what this proxy is for
+            }
+        }
+    }
+
+    private static void pump(InputStream in, OutputStream out, Socket a, Socket b) {
+        Thread t = new Thread(() -> {
+            byte[] buffer = new byte[64 * 1024];
+            try {
+                int n;
+                while ((n = in.read(buffer)) != -1) {
+                    out.write(buffer, 0, n);
+                    out.flush();
+                }
+            } catch (IOException ignored) {
+                // the other side went away
+            } finally {
+                closeQuietly(a);
+                closeQuietly(b);
+            }
+        }, "tcp-proxy-pump");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private static void closeQuietly(Socket s) {
+        try {
+            s.close();
+        } catch (IOException ignored) {
+            // already closed
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        listener.close();
+    }
+}

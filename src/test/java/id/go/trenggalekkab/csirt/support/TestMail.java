@@ -1,0 +1,176 @@
+package id.go.trenggalekkab.csirt.support;
+
+import jakarta.mail.Address;
+import jakarta.mail.Flags;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+
+/** A mail client for tests: real SMTP submission, IMAP APPEND and IMAP reading against GreenMail. */
+public final class TestMail {
+
+    private TestMail() {}
+
+    /** A plain UTF-8 report; extra header lines go before the body. Returns its bytes. */
+    public static byte[] report(String from, String subject, String body, String... extraHeaders) {
+        StringBuilder m = new StringBuilder()
+                .append("From: ").append(from).append("\r\n")
+                .append("To: ").append(TestServers.DESK).append("\r\n")
+                .append("Subject: ").append(subject).append("\r\n")
+                .append("Date: Sun, 29 Nov 2026 20:00:00 +0700\r\n");
+        boolean hasMessageId = false;
+        for (String header : extraHeaders) {
+            hasMessageId |= header.regionMatches(true, 0, "Message-ID:", 0, 11);
+            m.append(header).append("\r\n");
+        }
+        if (!hasMessageId) {
+            m.append("Message-ID: ").append(newMessageId()).append("\r\n");
+        }
+        m.append("MIME-Version: 1.0\r\n")
+                .append("Content-Type: text/plain; charset=UTF-8\r\n")
+                .append("Content-Transfer-Encoding: 8bit\r\n\r\n")
+                .append(body.replace("\n", "\r\n")).append("\r\n");
+        return m.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    public static String newMessageId() {
+        return "<" + UUID.randomUUID() + "@test.example.org>";
+    }
+
+    public static String uniqueAddress(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+    }
+
+    /** Delivers the bytes to the desk over SMTP, as a reporter's mail server would. */
+    public static void deliver(String envelopeFrom, byte[] raw) {
+        Properties props = new Properties();
+        props.setProperty("mail.smtp.from", envelopeFrom);
+        Session session = Session.getInstance(props);
+        try (Transport transport = session.getTransport("smtp")) {
+            transport.connect("127.0.0.1", TestServers.smtpPort(), null, null);
+            transport.sendMessage(new AsIs(session, raw), new Address[] {new InternetAddress(TestServers.DESK)});
+        } catch (MessagingException e) {
+            throw new IllegalStateException("SMTP delivery to GreenMail failed", e);
+        }
+    }
+
+    /** Puts the bytes straight into the desk's inbox (IMAP APPEND): many messages, fast. */
+    public static void appendToInbox(List<byte[]> messages) {
+        withDeskStore(store -> {
+            Folder inbox = store.getFolder("INBOX");
+            inbox.open(Folder.READ_WRITE);
+            Session session = Session.getInstance(new Properties());
+            List<Message> batch = new ArrayList<>();
+            for (byte[] raw : messages) {
+                batch.add(new AsIs(session, raw));
+                if (batch.size() == 50) {
+                    inbox.appendMessages(batch.toArray(Message[]::new));
+                    batch.clear();
+                }
+            }
+            if (!batch.isEmpty()) {
+                inbox.appendMessages(batch.toArray(Message[]::new));
+            }
+            inbox.close(false);
+            return null;
+        });
+    }
+
+    /** Number of messages (not flagged deleted) in one of the desk's folders. */
+    public static int deskFolderCount(String folderName) {
+        return withDeskStore(store -> {
+            Folder folder = store.getFolder(folderName);
+            if (!folder.exists()) {
+                return 0;
+            }
+            folder.open(Folder.READ_ONLY);
+            int count = 0;
+            for (Message m : folder.getMessages()) {
+                if (!m.isSet(Flags.Flag.DELETED)) {
+                    count++;
+                }
+            }
+            folder.close(false);
+            return count;
+        });
+    }
+
+    /** Every message in a person's GreenMail inbox, as raw bytes (login = password = address). */
+    public static List<byte[]> inboxOf(String address) {
+        return withStore(address, store -> {
+            Folder inbox = store.getFolder("INBOX");
+            if (!inbox.exists()) {
+                return List.of();
+            }
+            inbox.open(Folder.READ_ONLY);
+            List<byte[]> all = new ArrayList<>();
+            for (Message m : inbox.getMessages()) {
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                m.writeTo(out);
+                all.add(out.toByteArray());
+            }
+            inbox.close(false);
+            return all;
+        });
+    }
+
+    public static MimeMessage parse(byte[] raw) {
+        try {
+            return new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(raw));
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static <T> T withDeskStore(StoreWork<T> work) {
+        return withStore(TestServers.DESK, work);
+    }
+
+    private static <T> T withStore(String login, StoreWork<T> work) {
+        try {
+            Store store = Session.getInstance(new Properties()).getStore("imap");
+            store.connect("127.0.0.1", TestServers.imapPort(), login, login);
+            try {
+                return work.apply(store);
+            } finally {
+                store.close();
+            }
+        } catch (jakarta.mail.AuthenticationFailedException noSuchUserYet) {
+            @SuppressWarnings("unchecked")
+            T empty = (T) List.of();
+            return empty;
+        } catch (MessagingException | IOException e) {
+            throw new IllegalStateException("IMAP access to GreenMail failed", e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface StoreWork<T> {
+        T apply(Store store) throws MessagingException, IOException;
+    }
+
+    /** Sent and appended exactly as given: no header is added or rewritten. */
+    private static final class AsIs extends MimeMessage {
+        AsIs(Session session, byte[] raw) throws MessagingException {
+            super(session, new ByteArrayInputStream(raw));
+        }
+
+        @Override
+        public void saveChanges() {
+            // as is
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package id.go.trenggalekkab.csirt.support;
+
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+
+/**
+ * The real servers every integration test talks to, one of each per test JVM: an
+ * embedded PostgreSQL (zonky, real binaries) and GreenMail (real SMTP and IMAP), on free
+ * ports. The desk sends through a {@link TcpProxy} so that tests can take SMTP away.
+ */
+public final class TestServers {
+
+    public static final String DESK = "csirt@trenggalekkab.go.id";
+
+    private static EmbeddedPostgres postgres;
+    private static GreenMail greenMail;
+    private static TcpProxy smtpProxy;
+
+    private TestServers() {}
+
+    public static synchronized EmbeddedPostgres postgres() {
+        if (postgres == null) {
+            try {
+                postgres = EmbeddedPostgres.builder()
+                        .setDataDirectory(Files.createTempDirectory("csirt-test-pg"))
+                        .setCleanDataDirectory(true)
+                        .start();
+            } catch (IOException e) {
+                throw new UncheckedIOException("embedded PostgreSQL did not start (is this running as root?)", e);
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    postgres.close();
+                } catch (IOException ignored) {
+                    // JVM exit
+                }
+            }));
+        }
+        return postgres;
+    }
+
+    public static synchronized GreenMail greenMail() {
+        if (greenMail == null) {
+            greenMail = new GreenMail(new ServerSetup[] {
+                new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort(),
+                new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP).dynamicPort()
+            });
+            greenMail.withConfiguration(GreenMailConfiguration.aConfig().withUser(DESK, DESK, DESK));
+            greenMail.start();
+            try {
+                smtpProxy = new TcpProxy(greenMail.getSmtp().getPort());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return greenMail;
+    }
+
+    public static TcpProxy smtpProxy() {
+        greenMail();
+        return smtpProxy;
+    }
+
+    public static int smtpPort() {
+        return greenMail().getSmtp().getPort();
+    }
+
+    public static int imapPort() {
+        return greenMail().getImap().getPort();
+    }
+}
