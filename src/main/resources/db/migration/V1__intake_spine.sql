@@ -44,7 +44,10 @@ CREATE TABLE message (
     to_address       text,
     subject          text,
     body_text        text,
+    -- when the desk took it in (inbound) or queued it (outbound)
     received_at      timestamptz NOT NULL,
+    -- the mailbox's own arrival time (IMAP INTERNALDATE), which clients can set freely
+    server_received_at timestamptz,
     automatic        boolean     NOT NULL DEFAULT false,
     automatic_reason text,
     parse_warnings   text,

@@ -5,6 +5,7 @@ import java.time.Instant;
 /**
  * One message as it came out of the mailbox: the evidence ({@code raw}, hashed) and its reading.
  *
- * @param receivedAt when the mail server took it (IMAP INTERNALDATE), else when the desk read it
+ * @param receivedAt       when the desk took it in: the receipt time of the SOP and of the ticket number
+ * @param serverReceivedAt when the desk's own mail server took it (its Received: stamp), or null
  */
-public record InboundMail(byte[] raw, String sha256, ParsedMail parsed, Instant receivedAt) {}
+public record InboundMail(byte[] raw, String sha256, ParsedMail parsed, Instant receivedAt, Instant serverReceivedAt) {}

@@ -104,7 +104,7 @@ public class IntakeService {
         long rowId = messages.insertInbound(new MessageRepository.NewInboundMessage(
                 ticketId, kind, parsed.messageId(), parsed.inReplyTo(), String.join(" ", parsed.references()),
                 parsed.fromName(), parsed.fromAddress(), parsed.subject(), parsed.bodyText(), mail.receivedAt(),
-                automatic.orElse(null), parsed.warnings().isEmpty() ? null : String.join("\n", parsed.warnings()),
+                mail.serverReceivedAt(), automatic.orElse(null), parsed.warnings().isEmpty() ? null : String.join("\n", parsed.warnings()),
                 mail.raw(), mail.sha256()));
         for (ParsedAttachment a : parsed.attachments()) {
             messages.insertAttachment(rowId, a.partPath(), a.filename(), a.contentType(), a.disposition(),

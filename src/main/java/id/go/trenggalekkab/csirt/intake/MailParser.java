@@ -8,6 +8,7 @@ import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.Session;
 import jakarta.mail.internet.ContentType;
+import jakarta.mail.internet.MailDateFormat;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimePart;
@@ -43,8 +44,8 @@ public class MailParser {
     /** Deeper MIME trees are kept whole as one opaque part rather than walked. */
     static final int MAX_DEPTH = 40;
 
-    private static final Pattern MSG_ID = Pattern.compile("<([^<>\\s]{1,900})>");
-    private static final Pattern BARE_ADDRESS = Pattern.compile("[^\\s<>\"'(),;:]+@[^\\s<>\"'(),;:]+");
+    private static final Pattern MSG_ID = Pattern.compile("<([^<>\\s\\p{Cc}]{1,900})>");
+    private static final Pattern BARE_ADDRESS = Pattern.compile("[^\\s<>\"'(),;:\\p{Cc}]+@[^\\s<>\"'(),;:\\p{Cc}]+");
     private static final int MAX_REFERENCES = 50;
 
     private final Session session;
@@ -63,8 +64,8 @@ public class MailParser {
             message = new MimeMessage(session, new ByteArrayInputStream(raw));
         } catch (MessagingException | RuntimeException e) {
             warnings.add("message structure unreadable (" + e + "); body shown as raw text");
-            return new ParsedMail(null, null, List.of(), null, null, "", MailCharsets.decodeUnlabelled(raw),
-                    null, "application/octet-stream", new MailHeaders(), List.of(), warnings);
+            return new ParsedMail(null, null, List.of(), null, null, "", withoutNul(MailCharsets.decodeUnlabelled(raw)),
+                    null, null, "application/octet-stream", new MailHeaders(), List.of(), warnings);
         }
 
         MailHeaders headers = readHeaders(message, warnings);
@@ -80,12 +81,18 @@ public class MailParser {
                 from[0],
                 from[1],
                 readSubject(message, warnings),
-                body.text(),
+                withoutNul(body.text()),
                 sentAt(message),
+                topReceivedAt(headers),
                 baseType(message, warnings),
                 headers,
                 List.copyOf(attachments),
-                List.copyOf(warnings));
+                warnings.stream().map(MailParser::withoutNul).toList());
+    }
+
+    /** PostgreSQL text cannot hold NUL; the raw bytes (bytea) keep every byte as sent. */
+    static String withoutNul(String text) {
+        return text == null || text.indexOf('\0') < 0 ? text : text.replace("\0", "");
     }
 
     private MailHeaders readHeaders(MimeMessage message, List<String> warnings) {
@@ -158,9 +165,9 @@ public class MailParser {
         } catch (MessagingException | RuntimeException e) {
             warnings.add("part " + path + " has unreadable disposition: " + e.getMessage());
         }
-        return new ParsedAttachment(path, filename(part, warnings), type,
-                disposition == null ? null : disposition.toLowerCase(Locale.ROOT),
-                contentId, bytes, Sha256.hex(bytes));
+        return new ParsedAttachment(path, filename(part, warnings), clean(type),
+                disposition == null ? null : clean(disposition).toLowerCase(Locale.ROOT),
+                clean(contentId), bytes, Sha256.hex(bytes));
     }
 
     private static String filename(Part part, List<String> warnings) {
@@ -233,7 +240,7 @@ public class MailParser {
             Address[] from = message.getFrom();
             if (from != null && from.length > 0 && from[0] instanceof InternetAddress address
                     && address.getAddress() != null && address.getAddress().contains("@")) {
-                return new String[] {clean(address.getPersonal()), address.getAddress().toLowerCase(Locale.ROOT)};
+                return new String[] {clean(address.getPersonal()), clean(address.getAddress()).toLowerCase(Locale.ROOT)};
             }
         } catch (MessagingException | RuntimeException e) {
             warnings.add("From unreadable as an address: " + e.getMessage());
@@ -283,6 +290,19 @@ public class MailParser {
             Date sent = message.getSentDate();
             return sent == null ? null : sent.toInstant();
         } catch (MessagingException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static Instant topReceivedAt(MailHeaders headers) {
+        String received = headers.first("Received");
+        if (received == null || received.lastIndexOf(';') < 0) {
+            return null;
+        }
+        try {
+            Date date = new MailDateFormat().parse(received.substring(received.lastIndexOf(';') + 1).trim());
+            return date == null ? null : date.toInstant();
+        } catch (java.text.ParseException | RuntimeException e) {
             return null;
         }
     }

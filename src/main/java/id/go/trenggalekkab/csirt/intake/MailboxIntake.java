@@ -8,8 +8,6 @@ import jakarta.mail.MessagingException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.Date;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.mail.MailConstants;
 import org.apache.camel.component.mail.MailMessage;
@@ -48,10 +46,12 @@ public class MailboxIntake {
     }
 
     public IntakeOutcome ingest(Exchange exchange) {
+        detachFromMailHeaders(exchange);
         Message message = exchange.getIn(MailMessage.class).getOriginalMessage();
         byte[] raw = rawBytes(exchange, message);
         String sha256 = Sha256.hex(raw);
-        InboundMail mail = new InboundMail(raw, sha256, parser.parse(raw), receivedAt(message));
+        ParsedMail parsed = parser.parse(raw);
+        InboundMail mail = new InboundMail(raw, sha256, parsed, clock.instant(), parsed.serverReceivedAt());
         try {
             IntakeOutcome outcome = intake.ingest(mail);
             log.info("{} <- {} ({} bytes, SHA-256 {})", outcome, mail.parsed().fromAddress(), raw.length, sha256);
@@ -71,10 +71,17 @@ public class MailboxIntake {
      */
     @Transactional
     public void quarantine(Exchange exchange) {
+        detachFromMailHeaders(exchange);
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         Message message = exchange.getIn(MailMessage.class).getOriginalMessage();
-        byte[] raw = rawBytes(exchange, message);
-        String sha256 = Sha256.hex(raw);
+        byte[] raw;
+        try {
+            raw = rawBytes(exchange, message);
+        } catch (UnreadableMessage unreadable) {
+            // the server cannot hand the message over: the folder move still keeps it whole
+            raw = new byte[0];
+        }
+        String sha256 = raw.length == 0 ? "unreadable-" + java.util.UUID.randomUUID() : Sha256.hex(raw);
         String reason = cause == null ? "unknown failure" : cause.getClass().getSimpleName() + ": " + cause.getMessage();
         if (reason.length() > 2000) {
             reason = reason.substring(0, 2000);
@@ -87,28 +94,42 @@ public class MailboxIntake {
         log.error("Message {} quarantined: {}", sha256, reason, cause);
     }
 
+    /**
+     * camel-mail fills the Camel message's headers from the IMAP envelope the first time
+     * anything (its own commit hook, the error handler) asks for one, and an envelope the
+     * server cannot build (broken headers) then fails every such access, leaving the mail
+     * in the inbox for ever. The desk reads the raw bytes itself and needs none of them.
+     */
+    private static void detachFromMailHeaders(Exchange exchange) {
+        // setHeaders() replaces the map without populating it; every getter would populate
+        exchange.getIn().setHeaders(new java.util.HashMap<>());
+    }
+
+    /** The message exactly as the server holds it (IMAP BODY[]), read once per exchange. */
     private static byte[] rawBytes(Exchange exchange, Message message) {
         byte[] cached = exchange.getProperty(RAW_PROPERTY, byte[].class);
         if (cached != null) {
             return cached;
         }
         try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(message.getSize(), 1024));
+            ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
             message.writeTo(out);
             byte[] raw = out.toByteArray();
             exchange.setProperty(RAW_PROPERTY, raw);
             return raw;
         } catch (MessagingException | IOException e) {
-            throw new IntakeDeferred("could not read the message from the mailbox", e);
+            if (TransientFailures.isTransient(e)) {
+                throw new IntakeDeferred("mailbox connection lost while reading a message", e);
+            }
+            throw new UnreadableMessage("the mailbox server cannot deliver this message's content: " + e, e);
         }
     }
 
-    private Instant receivedAt(Message message) {
-        try {
-            Date received = message.getReceivedDate();
-            return received == null ? clock.instant() : received.toInstant();
-        } catch (MessagingException e) {
-            return clock.instant();
+    /** The server holds the message but cannot hand over its bytes: a permanent failure of this message. */
+    static final class UnreadableMessage extends RuntimeException {
+        UnreadableMessage(String message, Throwable cause) {
+            super(message, cause);
         }
     }
+
 }

@@ -9,6 +9,9 @@ import java.util.List;
  *
  * @param messageId   the Message-ID with its angle brackets, or null where there is none
  * @param fromAddress lowercased, or null where no address could be read
+ * @param serverReceivedAt the date of the topmost Received: header, stamped by the last mail
+ *                    server (the desk's own); not asked of the IMAP server, which must parse
+ *                    the message to answer and may fail to on broken headers
  */
 public record ParsedMail(
         String messageId,
@@ -19,6 +22,7 @@ public record ParsedMail(
         String subject,
         String bodyText,
         Instant sentAt,
+        Instant serverReceivedAt,
         String contentType,
         MailHeaders headers,
         List<ParsedAttachment> attachments,

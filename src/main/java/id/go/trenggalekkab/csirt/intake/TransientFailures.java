@@ -32,7 +32,8 @@ final class TransientFailures {
                     || t instanceof SQLNonTransientConnectionException
                     || t instanceof FolderClosedException
                     || t instanceof StoreClosedException
-                    || t instanceof SocketException) {
+                    || t instanceof SocketException
+                    || t instanceof java.net.SocketTimeoutException) {
                 return true;
             }
             if (t instanceof SQLException sql && isTransientSqlState(sql.getSQLState())) {

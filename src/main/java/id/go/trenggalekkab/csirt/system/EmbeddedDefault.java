@@ -98,10 +98,9 @@ public class EmbeddedDefault implements EnvironmentPostProcessor {
 
     private GreenMail startGreenMail(String deskAddress) {
         log.info("Starting the embedded GreenMail: SMTP 127.0.0.1:3025, IMAP 127.0.0.1:3143");
-        GreenMail greenMail = new GreenMail(new ServerSetup[] {
+        GreenMail greenMail = new LowLatencyGreenMail(
             new ServerSetup(3025, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
-            new ServerSetup(3143, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)
-        });
+            new ServerSetup(3143, "127.0.0.1", ServerSetup.PROTOCOL_IMAP));
         // Every other mailbox is created on first delivery with login = password = address.
         greenMail.withConfiguration(GreenMailConfiguration.aConfig().withUser(deskAddress, deskAddress, deskAddress));
         greenMail.start();

@@ -53,10 +53,10 @@ public class MessageRepository {
     public long insertInbound(NewInboundMessage m) {
         return jdbc.queryForObject("""
                 INSERT INTO message (ticket_id, direction, kind, dedup_key, message_id, in_reply_to, references_ids,
-                                     from_name, from_address, subject, body_text, received_at, automatic,
-                                     automatic_reason, parse_warnings, raw, raw_sha256, raw_size)
+                                     from_name, from_address, subject, body_text, received_at, server_received_at,
+                                     automatic, automatic_reason, parse_warnings, raw, raw_sha256, raw_size)
                 VALUES (:ticketId, 'IN', :kind, :dedupKey, :messageId, :inReplyTo, :references,
-                        :fromName, :fromAddress, :subject, :body, :receivedAt, :automatic,
+                        :fromName, :fromAddress, :subject, :body, :receivedAt, :serverReceivedAt, :automatic,
                         :automaticReason, :warnings, :raw, :sha256, :size)
                 RETURNING id
                 """, new MapSqlParameterSource()
@@ -71,6 +71,7 @@ public class MessageRepository {
                 .addValue("subject", m.subject())
                 .addValue("body", m.bodyText())
                 .addValue("receivedAt", Timestamp.from(m.receivedAt()))
+                .addValue("serverReceivedAt", m.serverReceivedAt() == null ? null : Timestamp.from(m.serverReceivedAt()))
                 .addValue("automatic", m.automaticReason() != null)
                 .addValue("automaticReason", m.automaticReason())
                 .addValue("warnings", m.parseWarnings())
@@ -139,7 +140,7 @@ public class MessageRepository {
 
     public record NewInboundMessage(long ticketId, String kind, String messageId, String inReplyTo, String references,
                                     String fromName, String fromAddress, String subject, String bodyText,
-                                    Instant receivedAt, String automaticReason, String parseWarnings,
+                                    Instant receivedAt, Instant serverReceivedAt, String automaticReason, String parseWarnings,
                                     byte[] raw, String sha256) {}
 
     public record MessageSummary(long id, String direction, String kind, String messageId, String fromName,

@@ -1,5 +1,8 @@
 package id.go.trenggalekkab.csirt.support;
 
+import com.icegreen.greenmail.store.FolderException;
+import com.icegreen.greenmail.store.MailFolder;
+import com.icegreen.greenmail.util.GreenMail;
 import jakarta.mail.Address;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
@@ -15,6 +18,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
@@ -67,26 +71,31 @@ public final class TestMail {
         }
     }
 
-    /** Puts the bytes straight into the desk's inbox (IMAP APPEND): many messages, fast. */
-    public static void appendToInbox(List<byte[]> messages) {
-        withDeskStore(store -> {
-            Folder inbox = store.getFolder("INBOX");
-            inbox.open(Folder.READ_WRITE);
+    /**
+     * Stores messages in the desk's inbox inside GreenMail, without a network round trip per
+     * message (IMAP APPEND costs about a quarter of a second each against GreenMail), with
+     * the arrival time as INTERNALDATE. The desk still reads them over real IMAP. Returns
+     * the indexes of the messages GreenMail itself could not store (it fails on a few
+     * malformed ones).
+     */
+    public static List<Integer> putInDeskInbox(List<byte[]> messages) {
+        List<Integer> refused = new ArrayList<>();
+        try {
+            GreenMail greenMail = TestServers.greenMail();
+            MailFolder inbox = greenMail.getManagers().getImapHostManager()
+                    .getInbox(greenMail.getUserManager().getUserByEmail(TestServers.DESK));
             Session session = Session.getInstance(new Properties());
-            List<Message> batch = new ArrayList<>();
-            for (byte[] raw : messages) {
-                batch.add(new AsIs(session, raw));
-                if (batch.size() == 50) {
-                    inbox.appendMessages(batch.toArray(Message[]::new));
-                    batch.clear();
+            for (int i = 0; i < messages.size(); i++) {
+                try {
+                    inbox.appendMessage(new AsIs(session, messages.get(i)), new Flags(), new Date());
+                } catch (MessagingException | RuntimeException e) {
+                    refused.add(i);
                 }
             }
-            if (!batch.isEmpty()) {
-                inbox.appendMessages(batch.toArray(Message[]::new));
-            }
-            inbox.close(false);
-            return null;
-        });
+        } catch (FolderException e) {
+            throw new IllegalStateException("GreenMail has no inbox for the desk", e);
+        }
+        return refused;
     }
 
     /** Number of messages (not flagged deleted) in one of the desk's folders. */
@@ -96,15 +105,8 @@ public final class TestMail {
             if (!folder.exists()) {
                 return 0;
             }
-            folder.open(Folder.READ_ONLY);
-            int count = 0;
-            for (Message m : folder.getMessages()) {
-                if (!m.isSet(Flags.Flag.DELETED)) {
-                    count++;
-                }
-            }
-            folder.close(false);
-            return count;
+            // counts only: the desk may be moving messages out of this folder right now
+            return folder.getMessageCount() - Math.max(folder.getDeletedMessageCount(), 0);
         });
     }
 

@@ -1,7 +1,7 @@
 package id.go.trenggalekkab.csirt.support;
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
-import com.icegreen.greenmail.util.GreenMail;
+import id.go.trenggalekkab.csirt.system.LowLatencyGreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -18,7 +18,7 @@ public final class TestServers {
     public static final String DESK = "csirt@trenggalekkab.go.id";
 
     private static EmbeddedPostgres postgres;
-    private static GreenMail greenMail;
+    private static LowLatencyGreenMail greenMail;
     private static TcpProxy smtpProxy;
 
     private TestServers() {}
@@ -44,16 +44,15 @@ public final class TestServers {
         return postgres;
     }
 
-    public static synchronized GreenMail greenMail() {
+    public static synchronized LowLatencyGreenMail greenMail() {
         if (greenMail == null) {
-            greenMail = new GreenMail(new ServerSetup[] {
+            greenMail = new LowLatencyGreenMail(
                 new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort(),
-                new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP).dynamicPort()
-            });
+                new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP).dynamicPort());
             greenMail.withConfiguration(GreenMailConfiguration.aConfig().withUser(DESK, DESK, DESK));
             greenMail.start();
             try {
-                smtpProxy = new TcpProxy(greenMail.getSmtp().getPort());
+                smtpProxy = new TcpProxy(smtpPort());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -67,10 +66,10 @@ public final class TestServers {
     }
 
     public static int smtpPort() {
-        return greenMail().getSmtp().getPort();
+        return greenMail().server(ServerSetup.PROTOCOL_SMTP).getPort();
     }
 
     public static int imapPort() {
-        return greenMail().getImap().getPort();
+        return greenMail().server(ServerSetup.PROTOCOL_IMAP).getPort();
     }
 }

@@ -1,0 +1,108 @@
+package id.go.trenggalekkab.csirt.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import id.go.trenggalekkab.csirt.support.DeskIntegrationTest;
+import id.go.trenggalekkab.csirt.support.TestMail;
+import id.go.trenggalekkab.csirt.system.Sha256;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.camel.CamelContext;
+import org.apache.camel.spi.CamelEvent;
+import org.apache.camel.support.EventNotifierSupport;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Every message of the shared real-world corpus (bounces, auto-replies, broken MIME, odd
+ * charsets) goes through the real mailbox into the desk. Each must end as a ticket, a
+ * follow-up, a recognised duplicate of identical bytes, or in quarantine with a reason;
+ * no exception may escape the route, and the count must balance.
+ *
+ * <p>The corpus is read in place from {@code ../shared/corpus} ({@code csirt.corpus.dir});
+ * where it is absent the test is skipped with that message.
+ */
+class RealWorldCorpusTest extends DeskIntegrationTest {
+
+    @Autowired
+    CamelContext camel;
+
+    @Autowired
+    IntakeService intake;
+
+    @Autowired
+    MailParser parser;
+
+    @Test
+    void everyCorpusMessageIsATicketAFollowUpADuplicateOrQuarantinedAndTheCountBalances() throws IOException {
+        Path corpus = Path.of(System.getProperty("csirt.corpus.dir", "../shared/corpus"));
+        Path index = corpus.resolve("INDEX.tsv");
+        Assumptions.assumeTrue(Files.isReadable(index),
+                "real-world corpus not found at " + corpus.toAbsolutePath() + ": skipping the corpus test");
+
+        List<byte[]> messages = new ArrayList<>();
+        for (String line : Files.readAllLines(index).subList(1, Files.readAllLines(index).size())) {
+            if (!line.isBlank()) {
+                messages.add(Files.readAllBytes(corpus.resolve(line.split("\t")[0])));
+            }
+        }
+        assertThat(messages).hasSize(1344);
+
+        AtomicInteger failedExchanges = new AtomicInteger();
+        camel.getManagementStrategy().addEventNotifier(new EventNotifierSupport() {
+            @Override
+            public void notify(CamelEvent event) {
+                if (event instanceof CamelEvent.ExchangeFailedEvent failed
+                        && "mailbox-intake".equals(failed.getExchange().getFromRouteId())) {
+                    failedExchanges.incrementAndGet();
+                }
+            }
+        });
+
+        int ticketsBefore = count("SELECT count(*) FROM ticket");
+        int inboundBefore = count("SELECT count(*) FROM message WHERE direction = 'IN'");
+        int quarantinedBefore = count("SELECT count(*) FROM logbook WHERE event = 'MESSAGE_QUARANTINED'");
+        int duplicatesBefore = count("SELECT count(*) FROM logbook WHERE event = 'MESSAGE_DUPLICATE'");
+        int processedFolderBefore = TestMail.deskFolderCount("Processed");
+        int quarantineFolderBefore = TestMail.deskFolderCount("Quarantine");
+
+        List<Integer> refusedByImapServer = TestMail.putInDeskInbox(messages);
+        System.out.println("corpus: GreenMail refused to store " + refusedByImapServer.size() + " messages: "
+                + refusedByImapServer + "; those go to the intake directly");
+        for (int i : refusedByImapServer) {
+            byte[] raw = messages.get(i);
+            intake.ingest(new InboundMail(raw, Sha256.hex(raw), parser.parse(raw), Instant.now(), null));
+        }
+        await().atMost(Duration.ofMinutes(8)).pollInterval(Duration.ofSeconds(2))
+                .until(() -> TestMail.deskFolderCount("INBOX") == 0);
+
+        int tickets = count("SELECT count(*) FROM ticket") - ticketsBefore;
+        int inbound = count("SELECT count(*) FROM message WHERE direction = 'IN'") - inboundBefore;
+        int followUps = inbound - tickets;
+        int quarantined = count("SELECT count(*) FROM logbook WHERE event = 'MESSAGE_QUARANTINED'") - quarantinedBefore;
+        int duplicates = count("SELECT count(*) FROM logbook WHERE event = 'MESSAGE_DUPLICATE'") - duplicatesBefore;
+        System.out.printf("corpus: %d messages -> %d tickets, %d follow-ups, %d identical duplicates, %d quarantined%n",
+                messages.size(), tickets, followUps, duplicates, quarantined);
+
+        assertThat(failedExchanges.get()).as("exchanges that escaped the route with an exception").isZero();
+        assertThat(tickets + followUps + duplicates + quarantined).isEqualTo(messages.size());
+        // 1,344 files hold 1,289 distinct contents: only identical bytes may count as duplicates
+        assertThat(duplicates).isLessThanOrEqualTo(1344 - 1289);
+        assertThat(TestMail.deskFolderCount("Processed") - processedFolderBefore
+                + TestMail.deskFolderCount("Quarantine") - quarantineFolderBefore)
+                .isEqualTo(messages.size() - refusedByImapServer.size());
+        // the corpus is mostly bounces and auto-replies: none of them may have been answered
+        assertThat(count("""
+                SELECT count(*) FROM message ack JOIN ticket t ON t.id = ack.ticket_id
+                 WHERE ack.kind = 'ACKNOWLEDGEMENT' AND t.automatic
+                """)).isZero();
+    }
+}
