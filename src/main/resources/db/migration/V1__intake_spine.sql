@@ -114,7 +114,7 @@ CREATE INDEX logbook_ticket_idx ON logbook (ticket_id, id);
 CREATE FUNCTION logbook_is_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     RAISE EXCEPTION 'logbook is append-only: % is not allowed', TG_OP
-        USING ERRCODE = 'insufficient_privilege';
+        USING ERRCODE = 'restrict_violation';
 END;
 $$;
 

@@ -27,6 +27,7 @@ public class MailboxIntake {
 
     private static final Logger log = LoggerFactory.getLogger(MailboxIntake.class);
     static final String RAW_PROPERTY = "csirtRawMessage";
+    private static final String HEADERS_DETACHED_PROPERTY = "csirtHeadersDetached";
 
     private final MailParser parser;
     private final IntakeService intake;
@@ -101,8 +102,12 @@ public class MailboxIntake {
      * in the inbox for ever. The desk reads the raw bytes itself and needs none of them.
      */
     private static void detachFromMailHeaders(Exchange exchange) {
-        // setHeaders() replaces the map without populating it; every getter would populate
-        exchange.getIn().setHeaders(new java.util.HashMap<>());
+        // once per exchange: Camel keeps its redelivery counter in a header added after this
+        if (exchange.getProperty(HEADERS_DETACHED_PROPERTY) == null) {
+            // setHeaders() replaces the map without populating it; every getter would populate
+            exchange.getIn().setHeaders(new java.util.HashMap<>());
+            exchange.setProperty(HEADERS_DETACHED_PROPERTY, Boolean.TRUE);
+        }
     }
 
     /** The message exactly as the server holds it (IMAP BODY[]), read once per exchange. */
