@@ -12,12 +12,13 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.commons.logging.Log;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.event.ApplicationPreparedEvent;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.boot.logging.DeferredLogFactory;
 import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ApplicationListener;
-import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.util.StringUtils;
@@ -56,7 +57,7 @@ public class EmbeddedDefault implements EnvironmentPostProcessor {
             properties.put("spring.datasource.username", "postgres");
             properties.put("spring.datasource.password", "");
             properties.put("csirt.embedded.database", "true");
-            application.addListeners(closeOnShutdown(() -> closeQuietly(postgres)));
+            application.addListeners(stopAfterEveryOtherBean("embeddedPostgres", () -> closeQuietly(postgres)));
         }
         if (!configured(env, "CSIRT_IMAP_URL") && !configured(env, "CSIRT_SMTP_HOST")) {
             String desk = env.getProperty("csirt.desk-address", "csirt@trenggalekkab.go.id");
@@ -67,7 +68,7 @@ public class EmbeddedDefault implements EnvironmentPostProcessor {
             properties.put("spring.mail.host", "127.0.0.1");
             properties.put("spring.mail.port", "3025");
             properties.put("csirt.embedded.mail", "true");
-            application.addListeners(closeOnShutdown(greenMail::stop));
+            application.addListeners(stopAfterEveryOtherBean("embeddedGreenMail", greenMail::stop));
         }
         if (!properties.isEmpty()) {
             env.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE, properties));
@@ -107,10 +108,16 @@ public class EmbeddedDefault implements EnvironmentPostProcessor {
         return greenMail;
     }
 
-    private static ApplicationListener<ApplicationEvent> closeOnShutdown(Runnable close) {
+    /**
+     * Registers the server as a disposable bean before any other bean exists: beans are
+     * destroyed in reverse order, so the routes and the connection pool are gone before
+     * their servers stop, and nothing talks to a stopped database on the way out.
+     */
+    private static ApplicationListener<ApplicationEvent> stopAfterEveryOtherBean(String name, Runnable stop) {
         return event -> {
-            if (event instanceof ContextClosedEvent) {
-                close.run();
+            if (event instanceof ApplicationPreparedEvent prepared
+                    && prepared.getApplicationContext().getBeanFactory() instanceof DefaultListableBeanFactory beans) {
+                beans.registerDisposableBean(name, stop::run);
             }
         };
     }
