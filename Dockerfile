@@ -1,0 +1,17 @@
+# The desk as a container image: built with Maven, run on a JRE. The routes/ folder is
+# read from the working directory, like the embedded default does.
+FROM maven:3.9-eclipse-temurin-17 AS build
+WORKDIR /src
+COPY pom.xml .
+RUN mvn -B -q dependency:go-offline
+COPY src src
+RUN mvn -B -q package -DskipTests
+
+FROM eclipse-temurin:17-jre
+RUN useradd --system --create-home csirt
+WORKDIR /opt/csirt-maildesk
+COPY --from=build /src/target/csirt-maildesk-*.jar app.jar
+COPY routes routes
+USER csirt
+EXPOSE 8080
+ENTRYPOINT ["java", "-jar", "app.jar"]
