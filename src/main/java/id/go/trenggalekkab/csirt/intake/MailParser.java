@@ -1,5 +1,6 @@
 package id.go.trenggalekkab.csirt.intake;
 
+import id.go.trenggalekkab.csirt.outbound.HeaderValues;
 import id.go.trenggalekkab.csirt.system.Sha256;
 import jakarta.mail.Address;
 import jakarta.mail.Header;
@@ -278,11 +279,7 @@ public class MailParser {
 
     /** Header text as one safe line: no CR, LF or other control characters survive. */
     static String clean(String value) {
-        if (value == null) {
-            return null;
-        }
-        String line = value.replaceAll("[\\p{Cc}\\u2028\\u2029]+", " ").replaceAll(" {2,}", " ").strip();
-        return line.length() > 998 ? line.substring(0, 998) : line;
+        return value == null ? null : HeaderValues.oneLine(value, 998);
     }
 
     private static Instant sentAt(MimeMessage message) {

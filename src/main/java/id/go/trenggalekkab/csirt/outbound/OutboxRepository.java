@@ -3,7 +3,6 @@ package id.go.trenggalekkab.csirt.outbound;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -82,13 +81,6 @@ public class OutboxRepository {
                 .addValue("error", error)
                 .addValue("next", Timestamp.from(nextAttempt))
                 .addValue("giveUp", giveUp));
-    }
-
-    public List<String> statusesForTicket(long ticketId) {
-        return jdbc.queryForList("""
-                SELECT o.status FROM outbox o JOIN message m ON m.id = o.message_id
-                 WHERE m.ticket_id = :ticketId ORDER BY o.id
-                """, new MapSqlParameterSource("ticketId", ticketId), String.class);
     }
 
     record Pending(long id, int attempts, long ticketId, String kind, String toAddress, String messageId, byte[] raw) {}

@@ -38,16 +38,19 @@ public class MessageRepository {
                 """, new MapSqlParameterSource("messageId", messageId), Long.class).stream().findFirst();
     }
 
-    /** The ticket of the nearest message, in either direction, that these Message-IDs name. */
+    /**
+     * The ticket of the nearest message, in either direction, that these Message-IDs name
+     * (the list is nearest first). One query, however long the References chain.
+     */
     public Optional<Long> ticketOfAnyMessageId(List<String> messageIds) {
-        for (String id : messageIds) {
-            Optional<Long> ticket = jdbc.queryForList("SELECT ticket_id FROM message WHERE message_id = :id LIMIT 1",
-                    new MapSqlParameterSource("id", id), Long.class).stream().findFirst();
-            if (ticket.isPresent()) {
-                return ticket;
-            }
+        if (messageIds.isEmpty()) {
+            return Optional.empty();
         }
-        return Optional.empty();
+        java.util.Map<String, Long> known = new java.util.HashMap<>();
+        jdbc.query("SELECT message_id, ticket_id FROM message WHERE message_id IN (:ids)",
+                new MapSqlParameterSource("ids", messageIds),
+                rs -> { known.putIfAbsent(rs.getString("message_id"), rs.getLong("ticket_id")); });
+        return messageIds.stream().filter(known::containsKey).map(known::get).findFirst();
     }
 
     public long insertInbound(NewInboundMessage m) {
