@@ -1,0 +1,15 @@
+package id.go.trenggalekkab.csirt.directory;
+
+import java.util.Set;
+
+/** Someone in the directory, by the address their mail comes from. */
+public record Person(String address, String name, Set<Role> roles) {
+
+    public boolean has(Role role) {
+        return roles.contains(role);
+    }
+
+    public boolean isDeskStaff() {
+        return roles.stream().anyMatch(Role::isDeskStaff);
+    }
+}
