@@ -50,3 +50,6 @@ CREATE TABLE participant (
     role      text   NOT NULL,
     PRIMARY KEY (ticket_id, address)
 );
+
+-- Tagged mail from someone who is not part of the case: kept, flagged, and without effect.
+ALTER TABLE message ADD COLUMN non_participant boolean NOT NULL DEFAULT false;

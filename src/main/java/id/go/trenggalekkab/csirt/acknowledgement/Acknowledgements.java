@@ -1,25 +1,18 @@
 package id.go.trenggalekkab.csirt.acknowledgement;
 
-import com.samskivert.mustache.Mustache;
-import com.samskivert.mustache.Template;
 import id.go.trenggalekkab.csirt.intake.InboundMail;
 import id.go.trenggalekkab.csirt.intake.ParsedAttachment;
 import id.go.trenggalekkab.csirt.logbook.Logbook;
 import id.go.trenggalekkab.csirt.outbound.MailDraft;
+import id.go.trenggalekkab.csirt.outbound.MailTemplates;
 import id.go.trenggalekkab.csirt.outbound.Outbox;
 import id.go.trenggalekkab.csirt.system.CsirtProperties;
 import id.go.trenggalekkab.csirt.system.Wib;
 import id.go.trenggalekkab.csirt.ticket.TicketNumber;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,14 +31,15 @@ public class Acknowledgements {
     private final Outbox outbox;
     private final Logbook logbook;
     private final CsirtProperties properties;
-    private final Template template;
+    private final MailTemplates templates;
 
-    public Acknowledgements(AcknowledgementPolicy policy, Outbox outbox, Logbook logbook, CsirtProperties properties) {
+    public Acknowledgements(AcknowledgementPolicy policy, Outbox outbox, Logbook logbook, CsirtProperties properties,
+                            MailTemplates templates) {
         this.policy = policy;
         this.outbox = outbox;
         this.logbook = logbook;
         this.properties = properties;
-        this.template = loadTemplate("templates/mail/acknowledgement.mustache");
+        this.templates = templates;
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
@@ -65,7 +59,7 @@ public class Acknowledgements {
                 mail.parsed().fromAddress(),
                 mail.parsed().fromName(),
                 number.tag() + " Laporan diterima: " + originalSubject,
-                template.execute(model(number, mail)),
+                templates.render("acknowledgement", model(number, mail)),
                 mail.parsed().messageId(),
                 thread,
                 "auto-replied"));
@@ -94,11 +88,4 @@ public class Acknowledgements {
                 "deskName", properties.deskName());
     }
 
-    private static Template loadTemplate(String path) {
-        try (Reader reader = new InputStreamReader(new ClassPathResource(path).getInputStream(), StandardCharsets.UTF_8)) {
-            return Mustache.compiler().escapeHTML(false).defaultValue("").compile(reader);
-        } catch (IOException e) {
-            throw new UncheckedIOException("mail template missing: " + path, e);
-        }
-    }
 }

@@ -8,14 +8,17 @@ import id.go.trenggalekkab.csirt.ticket.TicketNumber;
 import id.go.trenggalekkab.csirt.ticket.TicketRepository;
 import id.go.trenggalekkab.csirt.ticket.TicketRepository.Ticket;
 import id.go.trenggalekkab.csirt.system.Wib;
+import id.go.trenggalekkab.csirt.workflow.CaseMail;
+import id.go.trenggalekkab.csirt.workflow.CaseStep;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * SOP steps 1-3 for one message, in one transaction: the message and its evidence are
- * stored, a ticket is opened or the message joins its ticket's thread, the logbook
- * records it, and the acknowledgement is queued. Either all of it commits or none.
+ * stored, a ticket is opened (its case entering step 4) or the message joins its
+ * ticket's thread (where the workflow reads its commands), the logbook records it, and
+ * the acknowledgement is queued. Either all of it commits or none.
  *
  * <p>The same bytes taken in twice are recognised by their SHA-256 and change nothing;
  * another copy of a known Message-ID (the same mail by another route) joins that
@@ -24,17 +27,17 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class IntakeService {
 
-    static final String STATUS_REGISTERED = "REGISTERED";
-    static final String STATUS_AUTOMATIC = "AUTOMATIC";
 
     private final MessageRepository messages;
     private final TicketRepository tickets;
     private final AutomaticMailDetector automaticMail;
     private final Acknowledgements acknowledgements;
     private final Logbook logbook;
+    private final CaseMail caseMail;
 
     public IntakeService(MessageRepository messages, TicketRepository tickets, AutomaticMailDetector automaticMail,
-                         Acknowledgements acknowledgements, Logbook logbook) {
+                         Acknowledgements acknowledgements, Logbook logbook, CaseMail caseMail) {
+        this.caseMail = caseMail;
         this.messages = messages;
         this.tickets = tickets;
         this.automaticMail = automaticMail;
@@ -62,13 +65,14 @@ public class IntakeService {
             long rowId = store(existing.ticketId(), "FOLLOW_UP", mail, automatic);
             logbook.record(existing.ticketId(), actor(parsed), "FOLLOW_UP_ADDED",
                     "matched by " + existing.matchedBy() + automaticNote(automatic));
+            caseMail.onFollowUp(existing.ticketId(), rowId, mail, automatic.isPresent());
             return new IntakeOutcome.FollowUpAdded(numberOf(existing.ticketId()), rowId, existing.matchedBy());
         }
 
         TicketNumber number = tickets.allocateNumber(Wib.yearOf(mail.receivedAt()));
         long ticketId = tickets.insert(new TicketRepository.NewTicket(
                 number,
-                automatic.isPresent() ? STATUS_AUTOMATIC : STATUS_REGISTERED,
+                (automatic.isPresent() ? CaseStep.AUTOMATIC : CaseStep.VERIFICATION).name(),
                 parsed.fromName(),
                 parsed.fromAddress(),
                 parsed.subject(),
@@ -78,6 +82,7 @@ public class IntakeService {
         logbook.record(ticketId, Logbook.SYSTEM, "TICKET_CREATED",
                 number + " from " + (parsed.fromAddress() == null ? "an unknown sender" : parsed.fromAddress())
                         + automaticNote(automatic));
+        caseMail.onNewTicket(ticketId, mail, automatic.isPresent());
         acknowledgements.acknowledge(ticketId, number, mail, automatic);
         return new IntakeOutcome.TicketCreated(number.toString(), rowId);
     }

@@ -10,6 +10,7 @@ import java.util.List;
  * @param inReplyTo     the Message-ID answered, or null
  * @param references    the thread's Message-IDs, oldest first
  * @param autoSubmitted RFC 3834 value: "auto-replied" for answers, "auto-generated" otherwise
+ * @param attachments   files to attach; the body is then the first part of a multipart/mixed
  */
 public record MailDraft(
         String kind,
@@ -19,4 +20,14 @@ public record MailDraft(
         String body,
         String inReplyTo,
         List<String> references,
-        String autoSubmitted) {}
+        String autoSubmitted,
+        List<Attachment> attachments) {
+
+    public MailDraft(String kind, String toAddress, String toName, String subject, String body, String inReplyTo,
+                     List<String> references, String autoSubmitted) {
+        this(kind, toAddress, toName, subject, body, inReplyTo, references, autoSubmitted, List.of());
+    }
+
+    /** A file sent with the mail, e.g. evidence handed to TTIS or APH, or the final report. */
+    public record Attachment(String filename, String contentType, byte[] content) {}
+}

@@ -6,7 +6,9 @@ import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.internet.MimeUtility;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -55,7 +57,23 @@ public class OutboundMailComposer {
             message.setHeader("Auto-Submitted", draft.autoSubmitted());
             message.setHeader("X-Auto-Response-Suppress", "All");
             message.setHeader(LoopHeader.NAME, properties.deskAddress());
-            message.setText(draft.body(), "UTF-8");
+            if (draft.attachments().isEmpty()) {
+                message.setText(draft.body(), "UTF-8");
+            } else {
+                MimeMultipart mixed = new MimeMultipart("mixed");
+                MimeBodyPart text = new MimeBodyPart();
+                text.setText(draft.body(), "UTF-8");
+                mixed.addBodyPart(text);
+                for (MailDraft.Attachment a : draft.attachments()) {
+                    MimeBodyPart part = new MimeBodyPart();
+                    part.setDataHandler(new jakarta.activation.DataHandler(
+                            new jakarta.mail.util.ByteArrayDataSource(a.content(), a.contentType())));
+                    part.setFileName(MimeUtility.encodeText(HeaderValues.oneLine(a.filename(), 200), "UTF-8", null));
+                    part.setDisposition(jakarta.mail.Part.ATTACHMENT);
+                    mixed.addBodyPart(part);
+                }
+                message.setContent(mixed);
+            }
             message.saveChanges();
             ByteArrayOutputStream raw = new ByteArrayOutputStream();
             message.writeTo(raw);

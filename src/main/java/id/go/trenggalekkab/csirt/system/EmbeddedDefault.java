@@ -68,6 +68,11 @@ public class EmbeddedDefault implements EnvironmentPostProcessor {
             properties.put("spring.mail.host", "127.0.0.1");
             properties.put("spring.mail.port", "3025");
             properties.put("csirt.embedded.mail", "true");
+            if (!configured(env, "CSIRT_REQUIRE_AUTHENTICATION")) {
+                // GreenMail stamps no Authentication-Results: on the embedded default commands
+                // could never be authenticated; the desk says so loudly at start
+                properties.put("csirt.commands.require-authentication", "false");
+            }
             application.addListeners(stopAfterEveryOtherBean("embeddedGreenMail", greenMail::stop));
         }
         if (!properties.isEmpty()) {

@@ -141,6 +141,63 @@ public class MessageRepository {
                 (rs, i) -> rs.getBytes("raw")).stream().findFirst();
     }
 
+    /**
+     * The evidence of a ticket: each inbound message as received (.eml) and each of its
+     * attachments, oldest first, with hashes; the bytes only while the running total stays
+     * within {@code maxBytes}, so a hand-over mail stays deliverable.
+     */
+    public List<Evidence> evidence(long ticketId, long maxBytes) {
+        List<Evidence> all = new java.util.ArrayList<>();
+        long[] total = {0};
+        jdbc.query("""
+                SELECT 'message-' || m.id || '.eml' AS filename, 'message/rfc822' AS content_type, m.raw_size AS size,
+                       m.raw_sha256 AS sha256, m.id AS message_row, 0 AS attachment_row
+                  FROM message m WHERE m.ticket_id = :ticketId AND m.direction = 'IN'
+                UNION ALL
+                SELECT coalesce(a.filename, 'part-' || a.part_path), a.content_type, a.size, a.sha256, m.id, a.id
+                  FROM attachment a JOIN message m ON m.id = a.message_id
+                 WHERE m.ticket_id = :ticketId AND m.direction = 'IN'
+                 ORDER BY message_row, attachment_row
+                """, new MapSqlParameterSource("ticketId", ticketId), rs -> {
+            long size = rs.getLong("size");
+            boolean fits = total[0] + size <= maxBytes;
+            if (fits) {
+                total[0] += size;
+            }
+            all.add(new Evidence(rs.getString("filename"), rs.getString("content_type"), size, rs.getString("sha256"),
+                    fits ? rs.getLong("message_row") : null, fits ? rs.getLong("attachment_row") : null));
+        });
+        return all;
+    }
+
+    /** The bytes of one piece of {@link #evidence}: a raw message, or an attachment. */
+    public byte[] evidenceBytes(Evidence e) {
+        return e.attachmentRow() == 0
+                ? jdbc.queryForObject("SELECT raw FROM message WHERE id = :id",
+                        new MapSqlParameterSource("id", e.messageRow()), byte[].class)
+                : jdbc.queryForObject("SELECT content FROM attachment WHERE id = :id",
+                        new MapSqlParameterSource("id", e.attachmentRow()), byte[].class);
+    }
+
+    /** The Message-IDs of a ticket's thread, oldest first: what a new mail on the case refers to. */
+    public List<String> threadOf(long ticketId) {
+        return jdbc.queryForList("""
+                SELECT message_id FROM message WHERE ticket_id = :ticketId AND message_id IS NOT NULL ORDER BY id
+                """, new MapSqlParameterSource("ticketId", ticketId), String.class);
+    }
+
+    /**
+     * @param messageRow    null where the bytes were left out for size
+     * @param attachmentRow 0 for the raw message itself
+     */
+    public record Evidence(String filename, String contentType, long size, String sha256, Long messageRow,
+                           Long attachmentRow) {
+
+        public boolean attached() {
+            return messageRow != null;
+        }
+    }
+
     public record NewInboundMessage(long ticketId, String kind, String messageId, String inReplyTo, String references,
                                     String fromName, String fromAddress, String subject, String bodyText,
                                     Instant receivedAt, Instant serverReceivedAt, String automaticReason, String parseWarnings,

@@ -2,6 +2,8 @@ package id.go.trenggalekkab.csirt.ticket;
 
 import id.go.trenggalekkab.csirt.logbook.Logbook;
 import id.go.trenggalekkab.csirt.system.Wib;
+import id.go.trenggalekkab.csirt.workflow.CaseRepository;
+import id.go.trenggalekkab.csirt.workflow.CaseStep;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -25,11 +27,13 @@ class TicketController {
     private final TicketRepository tickets;
     private final MessageRepository messages;
     private final Logbook logbook;
+    private final CaseRepository cases;
 
-    TicketController(TicketRepository tickets, MessageRepository messages, Logbook logbook) {
+    TicketController(TicketRepository tickets, MessageRepository messages, Logbook logbook, CaseRepository cases) {
         this.tickets = tickets;
         this.messages = messages;
         this.logbook = logbook;
+        this.cases = cases;
     }
 
     @GetMapping
@@ -51,6 +55,10 @@ class TicketController {
         return new TicketDetail(
                 ticket.number(), ticket.status(), new Reporter(ticket.reporterName(), ticket.reporterAddress()),
                 ticket.subject(), Wib.at(ticket.receivedAt()), ticket.automatic(), ticket.automaticReason(),
+                describe(ticket.status()), Wib.at(ticket.stepDeadline()),
+                ticket.category() == null ? null : new Category(ticket.category(), ticket.subcategory()),
+                ticket.priority(), ticket.tlp(), ticket.assignee(),
+                cases.history(ticket.id()).stream().map(StepView::of).toList(),
                 messages.forTicket(ticket.id()).stream().map(MessageView::of).toList(),
                 messages.attachmentsForTicket(ticket.id()).stream().map(AttachmentView::of).toList(),
                 logbook.forTicket(ticket.id()).stream().map(LogbookView::of).toList());
@@ -86,8 +94,27 @@ class TicketController {
     }
 
     record TicketDetail(String number, String status, Reporter reporter, String subject, OffsetDateTime receivedAt,
-                        boolean automatic, String automaticReason, List<MessageView> messages,
-                        List<AttachmentView> attachments, List<LogbookView> logbook) {}
+                        boolean automatic, String automaticReason, String step, OffsetDateTime stepDeadline,
+                        Category category, String priority, String tlp, String assignee, List<StepView> history,
+                        List<MessageView> messages, List<AttachmentView> attachments, List<LogbookView> logbook) {}
+
+    record Category(String taxonomyClass, String subtype) {}
+
+    record StepView(String step, int sopStep, OffsetDateTime enteredAt, String enteredBy, OffsetDateTime deadline,
+                    OffsetDateTime leftAt, String leftBy, String note) {
+        static StepView of(CaseRepository.StepVisit v) {
+            return new StepView(v.step().name(), v.step().sopStep(), Wib.at(v.enteredAt()), v.enteredBy(),
+                    Wib.at(v.deadline()), Wib.at(v.leftAt()), v.leftBy(), v.note());
+        }
+    }
+
+    private static String describe(String status) {
+        try {
+            return CaseStep.valueOf(status).describe();
+        } catch (IllegalArgumentException unknown) {
+            return status;
+        }
+    }
 
     record MessageView(long id, String direction, String kind, String messageId, String from, String to,
                        String subject, OffsetDateTime at, boolean automatic, String automaticReason,

@@ -85,12 +85,17 @@ public class TicketRepository {
         return new Ticket(rs.getLong("id"), rs.getString("number"), rs.getString("status"),
                 rs.getString("reporter_name"), rs.getString("reporter_address"), rs.getString("subject"),
                 rs.getTimestamp("received_at").toInstant(), rs.getBoolean("automatic"),
-                rs.getString("automatic_reason"));
+                rs.getString("automatic_reason"),
+                rs.getTimestamp("step_deadline") == null ? null : rs.getTimestamp("step_deadline").toInstant(),
+                rs.getString("category"), rs.getString("subcategory"), rs.getString("priority"), rs.getString("tlp"),
+                rs.getString("assignee"));
     }
 
     public record NewTicket(TicketNumber number, String status, String reporterName, String reporterAddress,
                             String subject, Instant receivedAt, String automaticReason) {}
 
     public record Ticket(long id, String number, String status, String reporterName, String reporterAddress,
-                         String subject, Instant receivedAt, boolean automatic, String automaticReason) {}
+                         String subject, Instant receivedAt, boolean automatic, String automaticReason,
+                         Instant stepDeadline, String category, String subcategory, String priority, String tlp,
+                         String assignee) {}
 }

@@ -46,11 +46,17 @@ class TicketApiTest extends DeskIntegrationTest {
 
         JsonNode ticket = http.getForObject("/api/tickets/" + number, JsonNode.class);
         assertThat(ticket.path("number").asText()).isEqualTo(number);
-        assertThat(ticket.path("status").asText()).isEqualTo("REGISTERED");
+        assertThat(ticket.path("status").asText()).isEqualTo("VERIFICATION");
         assertThat(ticket.path("reporter").path("name").asText()).isEqualTo("Sri Wahyuni");
         assertThat(ticket.path("reporter").path("address").asText()).isEqualTo(reporter);
         assertThat(ticket.path("subject").asText()).isEqualTo("Akun email dinas diretas");
         assertThat(ticket.path("receivedAt").asText()).endsWith("+07:00");
+        assertThat(ticket.path("step").asText()).isEqualTo("langkah 4: Verifikasi laporan");
+        assertThat(ticket.path("tlp").asText()).isEqualTo("AMBER");
+        assertThat(ticket.path("history").get(0).path("step").asText()).isEqualTo("VERIFICATION");
+        // step 4's time standard is 20 minutes from receipt
+        assertThat(java.time.Duration.between(java.time.OffsetDateTime.parse(ticket.path("receivedAt").asText()),
+                java.time.OffsetDateTime.parse(ticket.path("stepDeadline").asText()))).isEqualTo(java.time.Duration.ofMinutes(20));
         JsonNode report = ticket.path("messages").get(0);
         assertThat(report.path("direction").asText()).isEqualTo("IN");
         assertThat(report.path("messageId").asText()).isEqualTo(id);
@@ -64,10 +70,10 @@ class TicketApiTest extends DeskIntegrationTest {
         assertThat(raw.getBody()).isEqualTo(jdbc.queryForObject(
                 "SELECT raw FROM message WHERE id = ?", byte[].class, report.path("id").asLong()));
 
-        JsonNode page = http.getForObject("/api/tickets?status=registered&size=2", JsonNode.class);
+        JsonNode page = http.getForObject("/api/tickets?status=verification&size=2", JsonNode.class);
         assertThat(page.path("items").size()).isBetween(1, 2);
         assertThat(page.path("total").asLong()).isGreaterThanOrEqualTo(1);
-        assertThat(page.path("items").findValuesAsText("status")).containsOnly("REGISTERED");
+        assertThat(page.path("items").findValuesAsText("status")).containsOnly("VERIFICATION");
     }
 
     @Test
