@@ -7,6 +7,7 @@ import id.go.trenggalekkab.csirt.logbook.Logbook;
 import id.go.trenggalekkab.csirt.outbound.MailDraft;
 import id.go.trenggalekkab.csirt.outbound.MailTemplates;
 import id.go.trenggalekkab.csirt.outbound.Outbox;
+import id.go.trenggalekkab.csirt.report.FinalReport;
 import id.go.trenggalekkab.csirt.system.CsirtProperties;
 import id.go.trenggalekkab.csirt.system.Wib;
 import id.go.trenggalekkab.csirt.ticket.MessageRepository;
@@ -37,9 +38,11 @@ public class CaseNotifications {
     private final Directory directory;
     private final Logbook logbook;
     private final CsirtProperties properties;
+    private final FinalReport finalReport;
 
     public CaseNotifications(Outbox outbox, MailTemplates templates, MessageRepository messages, CaseRepository cases,
-                             Directory directory, Logbook logbook, CsirtProperties properties) {
+                             Directory directory, Logbook logbook, CsirtProperties properties, FinalReport finalReport) {
+        this.finalReport = finalReport;
         this.outbox = outbox;
         this.templates = templates;
         this.messages = messages;
@@ -53,7 +56,10 @@ public class CaseNotifications {
         switch (word) {
             case VERIFY -> toReporter(state, "Laporan diverifikasi", Map.of("verified", true));
             case NOT_AN_INCIDENT -> toReporter(state, "Laporan bukan insiden", Map.of("notIncident", true, "reason", note));
-            case CLOSE -> toReporter(state, "Laporan selesai ditangani", Map.of("closed", true));
+            case CLOSE -> {
+                toReporter(state, "Laporan selesai ditangani", Map.of("closed", true));
+                finalReport(state);
+            }
             case TO_APH -> handOver(state, Role.APH, note);
             case TO_TTIS, APH_REPORT -> handOver(state, Role.TTIS, note);
             default -> { }
@@ -106,6 +112,24 @@ public class CaseNotifications {
         model.put("name", state.reporterName() == null ? "Bapak/Ibu Pelapor" : state.reporterName());
         send(state, "REPORTER_NOTICE", state.reporterAddress(), state.reporterName(), what + ": " + state.subject(),
                 templates.render("reporter-notice", model), null, List.of());
+    }
+
+    /** Step 12's output goes to the officers and the supervisors, the PDF attached. */
+    private void finalReport(CaseState state) {
+        byte[] pdf = finalReport.render(state.number()).orElseThrow();
+        List<MailDraft.Attachment> files = List.of(
+                new MailDraft.Attachment("Laporan-" + state.number() + ".pdf", "application/pdf", pdf));
+        Map<String, Object> model = caseModel(state);
+        Set<String> sent = new java.util.HashSet<>();
+        for (Role role : List.of(Role.OFFICER, Role.SUPERVISOR)) {
+            for (Person p : directory.withRole(role)) {
+                if (sent.add(p.address())) {
+                    model.put("name", p.name());
+                    send(state, "FINAL_REPORT", p.address(), p.name(), "Laporan Penanganan Insiden Siber: " + state.subject(),
+                            templates.render("final-report", model), null, files);
+                }
+            }
+        }
     }
 
     private void handOver(CaseState state, Role recipientRole, String note) {

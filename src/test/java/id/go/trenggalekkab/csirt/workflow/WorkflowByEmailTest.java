@@ -10,16 +10,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import id.go.trenggalekkab.csirt.support.DeskIntegrationTest;
+import com.lowagie.text.pdf.PdfReader;
+import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
 
 /**
  * SOP steps 4-12 driven by email alone, through the real mailbox: officers, TTIS and APH
  * reply on the thread with commands in the subject; the reporter hears what they should.
  */
 class WorkflowByEmailTest extends DeskIntegrationTest {
+
+    @Autowired
+    TestRestTemplate http;
 
     private static final String OFFICER = "petugas@trenggalekkab.go.id";
     private static final String TTIS = "ttis@trenggalekkab.go.id";
@@ -59,6 +66,18 @@ class WorkflowByEmailTest extends DeskIntegrationTest {
         command(OFFICER, ticket, "#selesai", "Kasus ditutup.", true);
         awaitStep(ticket, CaseStep.CLOSED);
         await().atMost(PATIENCE).until(() -> mailsAbout(reporter, ticket, "Laporan selesai ditangani").size() == 1);
+
+        // step 12's report: mailed to officers and supervisors, and served by the API
+        for (String recipient : List.of(OFFICER, "kabid@trenggalekkab.go.id", "kasi@trenggalekkab.go.id")) {
+            MimeMessage mail = await().atMost(PATIENCE).until(
+                    () -> lastMailAbout(recipient, ticket, "Laporan Penanganan Insiden Siber"), m -> m != null);
+            assertThat(((Multipart) mail.getContent()).getBodyPart(1).getContentType()).startsWith("application/pdf");
+        }
+        byte[] pdf = http.getForObject("/api/tickets/" + ticket + "/report.pdf", byte[].class);
+        String reportSha = jdbc.queryForObject("SELECT m.raw_sha256 FROM message m JOIN ticket t ON t.id = m.ticket_id"
+                + " WHERE t.number = ? AND m.kind = 'REPORT'", String.class, ticket);
+        assertThat(pdfText(pdf)).contains("Laporan Penanganan Insiden Siber").contains(ticket).contains(reportSha)
+                .contains("plugin usang").contains("judi-online");
 
         assertThat(jdbc.queryForList("""
                 SELECT s.step FROM case_step s JOIN ticket t ON t.id = s.ticket_id WHERE t.number = ? ORDER BY s.id
@@ -169,6 +188,20 @@ class WorkflowByEmailTest extends DeskIntegrationTest {
         await().atMost(PATIENCE).until(() -> lastMailAbout(OFFICER, ticket, "Peringatan") != null);
         assertThat(step(ticket)).isEqualTo(CaseStep.VERIFICATION);
         assertThat(inboxOf(stranger)).isEmpty();
+    }
+
+    private static String pdfText(byte[] pdf) throws Exception {
+        PdfReader reader = new PdfReader(pdf);
+        try {
+            PdfTextExtractor extractor = new PdfTextExtractor(reader);
+            StringBuilder text = new StringBuilder();
+            for (int page = 1; page <= reader.getNumberOfPages(); page++) {
+                text.append(extractor.getTextFromPage(page)).append(' ');
+            }
+            return text.toString().replaceAll("\\s+", " ");
+        } finally {
+            reader.close();
+        }
     }
 
     private String newReport(String reporter, String subject) {
