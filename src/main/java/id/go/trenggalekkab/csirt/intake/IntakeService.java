@@ -10,6 +10,7 @@ import id.go.trenggalekkab.csirt.ticket.TicketRepository.Ticket;
 import id.go.trenggalekkab.csirt.system.Wib;
 import id.go.trenggalekkab.csirt.workflow.CaseMail;
 import id.go.trenggalekkab.csirt.workflow.CaseStep;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,9 +35,12 @@ public class IntakeService {
     private final Acknowledgements acknowledgements;
     private final Logbook logbook;
     private final CaseMail caseMail;
+    private final OwnMailBounce ownMailBounce;
 
     public IntakeService(MessageRepository messages, TicketRepository tickets, AutomaticMailDetector automaticMail,
-                         Acknowledgements acknowledgements, Logbook logbook, CaseMail caseMail) {
+                         Acknowledgements acknowledgements, Logbook logbook, CaseMail caseMail,
+                         OwnMailBounce ownMailBounce) {
+        this.ownMailBounce = ownMailBounce;
         this.caseMail = caseMail;
         this.messages = messages;
         this.tickets = tickets;
@@ -60,12 +64,14 @@ public class IntakeService {
         }
 
         Optional<String> automatic = automaticMail.reason(mail);
-        Existing existing = findExistingTicket(parsed);
+        Optional<OwnMailBounce.Bounce> bounce = automatic.isPresent() ? ownMailBounce.read(mail) : Optional.empty();
+        Existing existing = findExistingTicket(parsed, bounce);
         if (existing != null) {
             long rowId = store(existing.ticketId(), "FOLLOW_UP", mail, automatic);
             logbook.record(existing.ticketId(), actor(parsed), "FOLLOW_UP_ADDED",
                     "matched by " + existing.matchedBy() + automaticNote(automatic));
             caseMail.onFollowUp(existing.ticketId(), rowId, mail, automatic.isPresent());
+            bounce.ifPresent(b -> caseMail.onBounce(existing.ticketId(), b.failed(), recipientsOf(b), b.status()));
             return new IntakeOutcome.FollowUpAdded(numberOf(existing.ticketId()), rowId, existing.matchedBy());
         }
 
@@ -87,7 +93,7 @@ public class IntakeService {
         return new IntakeOutcome.TicketCreated(number.toString(), rowId);
     }
 
-    private Existing findExistingTicket(ParsedMail parsed) {
+    private Existing findExistingTicket(ParsedMail parsed, Optional<OwnMailBounce.Bounce> bounce) {
         if (parsed.messageId() != null) {
             Optional<Long> copy = messages.ticketOfInboundMessageId(parsed.messageId());
             if (copy.isPresent()) {
@@ -101,7 +107,21 @@ public class IntakeService {
             }
         }
         Optional<Long> thread = messages.ticketOfAnyMessageId(parsed.threadIds());
-        return thread.map(id -> new Existing(id, "In-Reply-To/References")).orElse(null);
+        if (thread.isPresent()) {
+            return new Existing(thread.get(), "In-Reply-To/References");
+        }
+        if (bounce.isPresent()) {
+            Optional<Long> bounced = messages.ticketOfAnyMessageId(bounce.get().deskMessageIds());
+            if (bounced.isPresent()) {
+                return new Existing(bounced.get(), "bounce of the desk's own mail " + bounce.get().deskMessageIds());
+            }
+        }
+        return null;
+    }
+
+    /** The DSN's recipients, or else the recipients of the desk's mail it returns. */
+    private List<String> recipientsOf(OwnMailBounce.Bounce bounce) {
+        return bounce.recipients().isEmpty() ? messages.recipientsOf(bounce.deskMessageIds()) : bounce.recipients();
     }
 
     private long store(long ticketId, String kind, InboundMail mail, Optional<String> automatic) {

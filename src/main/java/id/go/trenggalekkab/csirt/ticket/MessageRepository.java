@@ -179,6 +179,13 @@ public class MessageRepository {
                         new MapSqlParameterSource("id", e.attachmentRow()), byte[].class);
     }
 
+    /** To whom the desk sent these messages. */
+    public List<String> recipientsOf(List<String> messageIds) {
+        return jdbc.queryForList("""
+                SELECT DISTINCT to_address FROM message WHERE direction = 'OUT' AND message_id IN (:ids)
+                """, new MapSqlParameterSource("ids", messageIds), String.class);
+    }
+
     /** The Message-IDs of a ticket's thread, oldest first: what a new mail on the case refers to. */
     public List<String> threadOf(long ticketId) {
         return jdbc.queryForList("""

@@ -128,6 +128,18 @@ public class CaseMail {
         notifications.commandReply(person.get(), execution.after(), execution, parsed.messageId());
     }
 
+    /** A bounce of the desk's own mail: a failure marks the recipient undeliverable on this case. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void onBounce(long ticketId, boolean failed, List<String> recipients, String status) {
+        for (String recipient : recipients) {
+            if (failed) {
+                cases.markUndeliverable(ticketId, recipient, clock.instant(), "DSN status " + status);
+            }
+            logbook.record(ticketId, Logbook.SYSTEM, failed ? "RECIPIENT_UNDELIVERABLE" : "DELIVERY_DELAYED",
+                    recipient + (status == null ? "" : " (status " + status + ")"));
+        }
+    }
+
     private static List<String> addresses(List<String> headerValues) {
         List<String> found = new java.util.ArrayList<>();
         for (String value : headerValues) {

@@ -84,6 +84,16 @@ public class CaseRepository {
                 Boolean.class));
     }
 
+    public void markUndeliverable(long ticketId, String address, Instant since, String reason) {
+        jdbc.update("""
+                INSERT INTO participant (ticket_id, address, role, undeliverable_since, undeliverable_reason)
+                VALUES (:ticketId, :address, 'RECIPIENT', :since, :reason)
+                ON CONFLICT (ticket_id, address)
+                DO UPDATE SET undeliverable_since = :since, undeliverable_reason = :reason
+                """, new MapSqlParameterSource().addValue("ticketId", ticketId).addValue("address", address)
+                .addValue("since", Timestamp.from(since)).addValue("reason", reason));
+    }
+
     public void flagNonParticipant(long messageRowId) {
         jdbc.update("UPDATE message SET non_participant = true WHERE id = :id",
                 new MapSqlParameterSource("id", messageRowId));
