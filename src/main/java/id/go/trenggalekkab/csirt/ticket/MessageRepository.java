@@ -179,6 +179,14 @@ public class MessageRepository {
                         new MapSqlParameterSource("id", e.attachmentRow()), byte[].class);
     }
 
+    /** The text of the report that opened the ticket. */
+    public String reportText(long ticketId) {
+        return jdbc.queryForList("""
+                SELECT body_text FROM message WHERE ticket_id = :ticketId AND kind = 'REPORT' ORDER BY id LIMIT 1
+                """, new MapSqlParameterSource("ticketId", ticketId), String.class)
+                .stream().findFirst().orElse("");
+    }
+
     /** To whom the desk sent these messages. */
     public List<String> recipientsOf(List<String> messageIds) {
         return jdbc.queryForList("""

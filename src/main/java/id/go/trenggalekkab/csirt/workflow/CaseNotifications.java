@@ -146,6 +146,8 @@ public class CaseNotifications {
         }
         Map<String, Object> model = caseModel(state);
         model.put("analysis", note);
+        String report = messages.reportText(state.ticketId());
+        model.put("report", report.length() > 8000 ? report.substring(0, 8000) + "\n[...]" : report);
         model.put("evidence", hashes);
         model.put("forAph", recipientRole == Role.APH);
         model.put("reporterName", state.reporterName() == null ? "-" : state.reporterName());

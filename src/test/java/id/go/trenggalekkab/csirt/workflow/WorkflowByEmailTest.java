@@ -38,14 +38,20 @@ class WorkflowByEmailTest extends DeskIntegrationTest {
         String ticket = newReport(reporter, "Situs desa berisi judi online");
 
         command(OFFICER, ticket, "#verifikasi #prioritas tinggi #kategori judi-online", "Benar, halaman disusupi.", true);
+        command(OFFICER, ticket, "#tugaskan kasi@trenggalekkab.go.id #tlp red", "", true);
+        await().atMost(PATIENCE).until(() -> "kasi@trenggalekkab.go.id RED".equals(jdbc.queryForObject(
+                "SELECT assignee || ' ' || tlp FROM ticket WHERE number = ?", String.class, ticket)));
+        command(OFFICER, ticket, "#tlp amber", "", true);
+        await().atMost(PATIENCE).until(() -> "AMBER".equals(jdbc.queryForObject(
+                "SELECT tlp FROM ticket WHERE number = ?", String.class, ticket)));
         awaitStep(ticket, CaseStep.ANALYSIS);
         await().atMost(PATIENCE).until(() -> mailsAbout(reporter, ticket, "Laporan diverifikasi").size() == 1);
         assertThat(jdbc.queryForList("SELECT category || '/' || subcategory || ' ' || priority FROM ticket WHERE number = ?",
                 String.class, ticket)).containsExactly("information-content-security/judi-online HIGH");
-        MimeMessage reply = await().atMost(PATIENCE).until(() -> lastMailAbout(OFFICER, ticket, "Perintah diterapkan"),
-                m -> m != null);
-        assertThat((String) reply.getContent()).contains("✔ #verifikasi").contains("✔ #prioritas tinggi")
-                .contains("langkah 6: Analisis dan evaluasi");
+        await().atMost(PATIENCE).until(() -> mailsAbout(OFFICER, ticket, "Perintah diterapkan").size() == 3);
+        assertThat(mailsAbout(OFFICER, ticket, "Perintah diterapkan")).anySatisfy(reply -> assertThat(
+                (String) reply.getContent()).contains("✔ #verifikasi").contains("✔ #prioritas tinggi")
+                .contains("langkah 6: Analisis dan evaluasi"));
 
         command(OFFICER, ticket, "#ttis", "Rekomendasi: pulihkan dari cadangan, ganti kata sandi CMS.", true);
         awaitStep(ticket, CaseStep.REPAIR);
@@ -54,7 +60,8 @@ class WorkflowByEmailTest extends DeskIntegrationTest {
         assertThat(caseFile.getSubject()).contains("[TLP:AMBER]");
         Multipart parts = (Multipart) caseFile.getContent();
         String text = (String) parts.getBodyPart(0).getContent();
-        assertThat(text).contains("pulihkan dari cadangan").contains("SHA-256").doesNotContain(reporter);
+        assertThat(text).contains("pulihkan dari cadangan").contains("SHA-256").contains("Mohon ditindaklanjuti")
+                .doesNotContain(reporter);
         assertThat(parts.getBodyPart(1).getContentType()).startsWith("message/rfc822");
 
         command(TTIS, ticket, "#perbaikan", "Halaman dipulihkan.", true);
