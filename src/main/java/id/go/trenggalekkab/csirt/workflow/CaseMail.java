@@ -91,6 +91,10 @@ public class CaseMail {
         String sender = parsed.fromAddress();
         Optional<Person> person = directory.find(sender);
         List<Command> commands = CommandParser.parse(parsed.subject());
+        // TTIS and APH belong to a case once it is handed to them; the desk's own people always
+        if (person.isPresent() && !belongsToEveryCase(person.get()) && !cases.isParticipant(ticketId, sender)) {
+            person = Optional.empty();
+        }
         if (person.isEmpty()) {
             if (sender == null || !cases.isParticipant(ticketId, sender)) {
                 cases.flagNonParticipant(messageRowId);
@@ -138,6 +142,10 @@ public class CaseMail {
             logbook.record(ticketId, Logbook.SYSTEM, failed ? "RECIPIENT_UNDELIVERABLE" : "DELIVERY_DELAYED",
                     recipient + (status == null ? "" : " (status " + status + ")"));
         }
+    }
+
+    private static boolean belongsToEveryCase(Person person) {
+        return person.isDeskStaff() || person.has(Role.KADIS);
     }
 
     private static List<String> addresses(List<String> headerValues) {

@@ -177,6 +177,8 @@ public class CaseNotifications {
         model.put("subject", state.subject());
         model.put("step", state.step().describe());
         model.put("deadline", state.stepDeadline() == null ? "-" : Wib.human(state.stepDeadline()));
+        model.put("next", state.step().isFinished() || state.step() == CaseStep.AUTOMATIC
+                ? "-" : String.join(" atau ", state.step().nextSteps().stream().map(CaseStep::describe).toList()));
         model.put("category", state.category() == null ? "belum" : state.category()
                 + (state.subcategory() == null ? "" : "/" + state.subcategory()));
         model.put("priority", state.priority() == null ? "belum" : state.priority());

@@ -53,6 +53,11 @@ public enum CaseStep {
         this.indonesianName = indonesianName;
     }
 
+    /** The steps this one may lead to, in the SOP's order. */
+    public Set<CaseStep> nextSteps() {
+        return NEXT.getOrDefault(this, Set.of());
+    }
+
     public boolean canMoveTo(CaseStep next) {
         return NEXT.getOrDefault(this, Set.of()).contains(next);
     }

@@ -31,6 +31,7 @@ class WorkflowByEmailTest extends DeskIntegrationTest {
     private static final String OFFICER = "petugas@trenggalekkab.go.id";
     private static final String TTIS = "ttis@trenggalekkab.go.id";
     private static final String APH = "siber@polres-trenggalek.example";
+    private static final String KADIS = "kadis@trenggalekkab.go.id";
 
     @Test
     void aCaseGoesThroughEveryStepViaTtis() throws Exception {
@@ -51,7 +52,8 @@ class WorkflowByEmailTest extends DeskIntegrationTest {
         await().atMost(PATIENCE).until(() -> mailsAbout(OFFICER, ticket, "Perintah diterapkan").size() == 3);
         assertThat(mailsAbout(OFFICER, ticket, "Perintah diterapkan")).anySatisfy(reply -> assertThat(
                 (String) reply.getContent()).contains("✔ #verifikasi").contains("✔ #prioritas tinggi")
-                .contains("langkah 6: Analisis dan evaluasi"));
+                .contains("langkah 6: Analisis dan evaluasi").contains("Berikutnya   : langkah ")
+                .contains("Batas waktu  : ").contains(" WIB"));
 
         command(OFFICER, ticket, "#ttis", "Rekomendasi: pulihkan dari cadangan, ganti kata sandi CMS.", true);
         awaitStep(ticket, CaseStep.REPAIR);
@@ -132,9 +134,10 @@ class WorkflowByEmailTest extends DeskIntegrationTest {
         assertThat((String) lastMailAbout(OFFICER, ticket, "Perintah ditolak").getContent())
                 .contains("✘ #selesai").contains("tidak dapat dilakukan pada langkah 4");
 
-        command(TTIS, ticket, "#verifikasi", "", true);
-        await().atMost(PATIENCE).until(() -> lastMailAbout(TTIS, ticket, "Perintah ditolak") != null);
-        assertThat((String) lastMailAbout(TTIS, ticket, "Perintah ditolak").getContent()).contains("tidak berwenang");
+        // the head of department follows every case but gives no case commands
+        command(KADIS, ticket, "#verifikasi", "", true);
+        await().atMost(PATIENCE).until(() -> lastMailAbout(KADIS, ticket, "Perintah ditolak") != null);
+        assertThat((String) lastMailAbout(KADIS, ticket, "Perintah ditolak").getContent()).contains("tidak berwenang");
 
         command(OFFICER, ticket, "#verifkasi", "", true);
         await().atMost(PATIENCE).until(() -> mailsAbout(OFFICER, ticket, "Perintah ditolak").size() == 2);
@@ -195,6 +198,14 @@ class WorkflowByEmailTest extends DeskIntegrationTest {
         await().atMost(PATIENCE).until(() -> lastMailAbout(OFFICER, ticket, "Peringatan") != null);
         assertThat(step(ticket)).isEqualTo(CaseStep.VERIFICATION);
         assertThat(inboxOf(stranger)).isEmpty();
+
+        // law enforcement belongs to a case only once it is handed to them
+        String aphId = newMessageId();
+        deliver(APH, report(APH, "Re: [" + ticket + "] #laporan-aph", "Laporan kami.", "Message-ID: " + aphId,
+                "Authentication-Results: mx.trenggalekkab.go.id; dkim=pass header.d=polres-trenggalek.example"));
+        await().atMost(PATIENCE).until(() -> jdbc.queryForList(
+                "SELECT non_participant FROM message WHERE message_id = ?", Boolean.class, aphId).contains(true));
+        assertThat(events(ticket)).doesNotContain("HANDLER_REPORT", "COMMAND_APPLIED");
     }
 
     private static String pdfText(byte[] pdf) throws Exception {
