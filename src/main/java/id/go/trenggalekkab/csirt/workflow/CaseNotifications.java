@@ -88,6 +88,27 @@ public class CaseNotifications {
                 templates.render("command-reply", model), inReplyTo, List.of());
     }
 
+    /**
+     * A step past its time standard: a reminder to whoever must act, or an escalation to
+     * the supervisors. Names the case, the step, its standard, how late, and what completes it.
+     */
+    public void slaNotice(long ticketId, String level, boolean reminder, List<Person> to, java.time.Duration standard,
+                          String standardText, String lateText) {
+        CaseState state = cases.lock(ticketId);
+        Map<String, Object> model = caseModel(state);
+        model.put("reminder", reminder);
+        model.put("level", level.replace("ESCALATION_", "eskalasi ke-"));
+        model.put("standard", standardText);
+        model.put("late", lateText);
+        model.put("action", state.step().nextAction());
+        String what = (reminder ? "Pengingat" : "Eskalasi") + ": " + state.step().describe() + " terlambat " + lateText;
+        for (Person person : to) {
+            model.put("name", person.name());
+            send(state, reminder ? "SLA_REMINDER" : "SLA_ESCALATION", person.address(), person.name(), what,
+                    templates.render("sla-notice", model), null, List.of());
+        }
+    }
+
     /** Officers hear of what they must look at: forged or unauthenticated commands, strangers on a case. */
     public void alertOfficers(CaseState state, String event, String sender, String detail) {
         Map<String, Object> model = caseModel(state);

@@ -1,5 +1,6 @@
 package id.go.trenggalekkab.csirt.workflow;
 
+import id.go.trenggalekkab.csirt.sla.SlaPolicy;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -14,9 +15,11 @@ import org.springframework.stereotype.Repository;
 public class CaseRepository {
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final SlaPolicy sla;
 
-    CaseRepository(NamedParameterJdbcTemplate jdbc) {
+    CaseRepository(NamedParameterJdbcTemplate jdbc, SlaPolicy sla) {
         this.jdbc = jdbc;
+        this.sla = sla;
     }
 
     /** The case, locked until the transaction ends: two mails cannot move one case at once. */
@@ -25,27 +28,49 @@ public class CaseRepository {
                 new MapSqlParameterSource("id", ticketId), CaseRepository::state);
     }
 
-    /** Enters a step: closes the open history row with the note of whoever completed it, opens the next. */
+    /**
+     * Enters a step: closes the open history row with the note of whoever completed it and
+     * whether the step met its time standard, and opens the next with its deadline.
+     */
     public void enter(long ticketId, CaseStep step, Instant at, String actor, String note) {
-        Instant deadline = step.timeStandard() == null ? null : at.plus(step.timeStandard());
+        closeOpenVisit(ticketId, at, actor, note);
+        Instant deadline = sla.deadline(step, at);
         MapSqlParameterSource p = new MapSqlParameterSource()
                 .addValue("ticketId", ticketId)
                 .addValue("step", step.name())
                 .addValue("at", Timestamp.from(at))
                 .addValue("actor", actor)
-                .addValue("note", note)
+                .addValue("clock", deadline == null ? null : sla.clock(step).name())
                 .addValue("deadline", deadline == null ? null : Timestamp.from(deadline));
         jdbc.update("""
-                UPDATE case_step SET left_at = :at, left_by = :actor, note = :note
-                 WHERE ticket_id = :ticketId AND left_at IS NULL
-                """, p);
-        jdbc.update("""
-                INSERT INTO case_step (ticket_id, step, entered_at, entered_by, deadline)
-                VALUES (:ticketId, :step, :at, :actor, :deadline)
+                INSERT INTO case_step (ticket_id, step, entered_at, entered_by, deadline, clock)
+                VALUES (:ticketId, :step, :at, :actor, :deadline, :clock)
                 """, p);
         jdbc.update("""
                 UPDATE ticket SET status = :step, step_entered_at = :at, step_deadline = :deadline WHERE id = :ticketId
                 """, p);
+    }
+
+    private void closeOpenVisit(long ticketId, Instant at, String actor, String note) {
+        List<OpenVisit> open = jdbc.query("""
+                SELECT id, step, entered_at, deadline FROM case_step WHERE ticket_id = :ticketId AND left_at IS NULL
+                """, new MapSqlParameterSource("ticketId", ticketId),
+                (rs, i) -> new OpenVisit(rs.getLong("id"), CaseStep.valueOf(rs.getString("step")),
+                        instant(rs, "entered_at"), instant(rs, "deadline")));
+        for (OpenVisit visit : open) {
+            String outcome = visit.deadline() == null ? null : at.isAfter(visit.deadline()) ? "MISSED" : "MET";
+            jdbc.update("""
+                    UPDATE case_step SET left_at = :at, left_by = :actor, note = :note, outcome = :outcome,
+                                         took_seconds = :took
+                     WHERE id = :id
+                    """, new MapSqlParameterSource()
+                    .addValue("id", visit.id())
+                    .addValue("at", Timestamp.from(at))
+                    .addValue("actor", actor)
+                    .addValue("note", note)
+                    .addValue("outcome", outcome)
+                    .addValue("took", sla.took(visit.step(), visit.enteredAt(), at).toSeconds()));
+        }
     }
 
     public void setCategory(long ticketId, String category, String subcategory) {
@@ -121,6 +146,8 @@ public class CaseRepository {
         Timestamp t = rs.getTimestamp(column);
         return t == null ? null : t.toInstant();
     }
+
+    private record OpenVisit(long id, CaseStep step, Instant enteredAt, Instant deadline) {}
 
     /** One stay of a case in one step. */
     public record StepVisit(CaseStep step, Instant enteredAt, String enteredBy, Instant deadline, Instant leftAt,

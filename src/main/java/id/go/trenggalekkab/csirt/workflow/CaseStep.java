@@ -53,6 +53,23 @@ public enum CaseStep {
         this.indonesianName = indonesianName;
     }
 
+    /** What completes this step, for reminders and replies. */
+    public String nextAction() {
+        return switch (this) {
+            case AUTOMATIC -> "#jadikan-kasus atau #abaikan";
+            case VERIFICATION -> "#verifikasi atau #bukan-insiden (dengan alasan)";
+            case CATEGORISATION -> "#kategori dan #prioritas";
+            case ANALYSIS -> "#aph atau #ttis (dengan analisis dan rekomendasi)";
+            case APH_HANDLING -> "konfirmasi dari APH (balasan pada utas kasus)";
+            case APH_REPORT -> "#laporan-aph";
+            case REPAIR -> "#perbaikan";
+            case RESOLUTION_ANALYSIS -> "#analisis";
+            case LOGBOOK_UPDATE -> "#logbook";
+            case CLOSING -> "#selesai";
+            default -> "-";
+        };
+    }
+
     /** The steps this one may lead to, in the SOP's order. */
     public Set<CaseStep> nextSteps() {
         return NEXT.getOrDefault(this, Set.of());

@@ -19,7 +19,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * Message-IDs of their own rather than clean databases.
  */
 @CamelSpringBootTest
-@Import(PoisonMessages.class)
+@Import({PoisonMessages.class, TestClockConfiguration.class})
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "csirt.embedded.enabled=false",
     "csirt.imap.poll-delay=200",

@@ -1,0 +1,135 @@
+package id.go.trenggalekkab.csirt.sla;
+
+import static id.go.trenggalekkab.csirt.support.TestMail.deliver;
+import static id.go.trenggalekkab.csirt.support.TestMail.inboxOf;
+import static id.go.trenggalekkab.csirt.support.TestMail.newMessageId;
+import static id.go.trenggalekkab.csirt.support.TestMail.parse;
+import static id.go.trenggalekkab.csirt.support.TestMail.report;
+import static id.go.trenggalekkab.csirt.support.TestMail.uniqueAddress;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import id.go.trenggalekkab.csirt.support.DeskIntegrationTest;
+import id.go.trenggalekkab.csirt.support.MovableClock;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.util.List;
+import org.apache.camel.CamelContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.quartz.Scheduler;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Reminder, then escalation, then silence once the step is done; on Quartz's clustered JDBC store. */
+class SlaTimersTest extends DeskIntegrationTest {
+
+    private static final String OFFICER = "petugas@trenggalekkab.go.id";
+    private static final String KABID = "kabid@trenggalekkab.go.id";
+
+    @Autowired
+    MovableClock clock;
+
+    @Autowired
+    SlaSweep sweep;
+
+    @Autowired
+    Scheduler scheduler;
+
+    @Autowired
+    CamelContext camel;
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    @Test
+    void timersRunOnQuartzsClusteredJdbcJobStore() throws Exception {
+        assertThat(camel.getRoute("sla-sweep")).isNotNull();
+        assertThat(scheduler.getMetaData().isJobStoreSupportsPersistence()).isTrue();
+        assertThat(scheduler.getMetaData().isJobStoreClustered()).isTrue();
+        assertThat(count("SELECT count(*) FROM qrtz_triggers WHERE trigger_group = 'csirt-sla'")).isEqualTo(1);
+    }
+
+    @Test
+    void reminderAtTheDeadlineEscalationLaterAndNothingOnceTheStepIsDone() throws Exception {
+        String reporter = uniqueAddress("sla");
+        String id = newMessageId();
+        deliver(reporter, report(reporter, "Laporan yang dibiarkan", "isi", "Message-ID: " + id));
+        String ticket = awaitTicketOf(id);
+        long verification = jdbc.queryForObject("""
+                SELECT s.id FROM case_step s JOIN ticket t ON t.id = s.ticket_id
+                 WHERE t.number = ? AND s.step = 'VERIFICATION'
+                """, Long.class, ticket);
+
+        clock.advance(Duration.ofMinutes(10));
+        sweep.sweep();
+        assertThat(notices(verification)).isEmpty();
+
+        // step 4's standard is 20 minutes: past it, one reminder to the officers (no one assigned)
+        clock.advance(Duration.ofMinutes(11));
+        sweep.sweep();
+        sweep.sweep();
+        assertThat(notices(verification)).containsExactly("REMINDER");
+        MimeMessage reminder = await().atMost(PATIENCE).until(() -> mail(OFFICER, ticket, "Pengingat"), m -> m != null);
+        assertThat((String) reminder.getContent()).contains("langkah 4: Verifikasi laporan").contains("20 menit")
+                .contains("#verifikasi");
+
+        // at twice the standard (40 minutes), the supervisors; not before
+        clock.advance(Duration.ofMinutes(10));
+        sweep.sweep();
+        assertThat(notices(verification)).containsExactly("REMINDER");
+        clock.advance(Duration.ofMinutes(10));
+        sweep.sweep();
+        assertThat(notices(verification)).containsExactly("REMINDER", "ESCALATION_1");
+        await().atMost(PATIENCE).until(() -> mail(KABID, ticket, "Eskalasi") != null);
+
+        // the officer verifies: the step is done, escalation stops there
+        deliver(OFFICER, report(OFFICER, "Re: [" + ticket + "] #verifikasi", "Terlambat, maaf.",
+                "Message-ID: " + newMessageId(),
+                "Authentication-Results: mx.trenggalekkab.go.id; dkim=pass header.d=trenggalekkab.go.id"));
+        await().atMost(PATIENCE).until(() -> jdbc.queryForObject(
+                "SELECT left_at IS NOT NULL FROM case_step WHERE id = ?", Boolean.class, verification));
+        assertThat(jdbc.queryForObject("SELECT outcome FROM case_step WHERE id = ?", String.class, verification))
+                .isEqualTo("MISSED");
+        assertThat(jdbc.queryForObject("SELECT took_seconds FROM case_step WHERE id = ?", Long.class, verification))
+                .isGreaterThanOrEqualTo(41 * 60);
+        clock.advance(Duration.ofHours(5));
+        sweep.sweep();
+        assertThat(notices(verification)).containsExactly("REMINDER", "ESCALATION_1");
+        assertThat(count("SELECT count(*) FROM logbook l JOIN ticket t ON t.id = l.ticket_id "
+                + "WHERE t.number = ? AND l.event LIKE 'SLA_%'", ticket)).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void escalationsAreBoundedEvenForAStepLeftForDays() {
+        String reporter = uniqueAddress("sla-lama");
+        String id = newMessageId();
+        deliver(reporter, report(reporter, "Laporan terlupakan", "isi", "Message-ID: " + id));
+        String ticket = awaitTicketOf(id);
+        long verification = jdbc.queryForObject("""
+                SELECT s.id FROM case_step s JOIN ticket t ON t.id = s.ticket_id
+                 WHERE t.number = ? AND s.step = 'VERIFICATION'
+                """, Long.class, ticket);
+        // the desk was down for three days: the first sweep after start catches up, once
+        clock.advance(Duration.ofDays(3));
+        sweep.sweep();
+        sweep.sweep();
+        assertThat(notices(verification)).containsExactly("REMINDER", "ESCALATION_1", "ESCALATION_2", "ESCALATION_3");
+    }
+
+    private List<String> notices(long caseStepId) {
+        return jdbc.queryForList("SELECT level FROM sla_notice WHERE case_step_id = ? ORDER BY due_at, id",
+                String.class, caseStepId);
+    }
+
+    private static MimeMessage mail(String mailbox, String ticket, String subjectPart) {
+        return inboxOf(mailbox).stream().map(raw -> parse(raw)).filter(m -> {
+            try {
+                return m.getSubject().contains("[" + ticket + "]") && m.getSubject().contains(subjectPart);
+            } catch (Exception e) {
+                return false;
+            }
+        }).findFirst().orElse(null);
+    }
+}
