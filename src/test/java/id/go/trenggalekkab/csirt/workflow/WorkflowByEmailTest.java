@@ -161,7 +161,6 @@ class WorkflowByEmailTest extends DeskIntegrationTest {
     @Test
     void unauthenticatedOrForgedCommandsAreNotObeyedAndRevealNothing() throws Exception {
         String ticket = newReport(uniqueAddress("palsu"), "Akun media sosial dinas dibajak");
-        int officerMailsBefore = inboxOf(OFFICER).size();
 
         // a forged From of a real officer: no Authentication-Results from the desk's server
         command(OFFICER, ticket, "#bukan-insiden", "Tutup saja.", false);
@@ -170,7 +169,7 @@ class WorkflowByEmailTest extends DeskIntegrationTest {
         Thread.sleep(1000);
         assertThat(step(ticket)).isEqualTo(CaseStep.VERIFICATION);
         assertThat(mailsAbout(OFFICER, ticket, "Perintah")).isEmpty();
-        assertThat(inboxOf(OFFICER).size()).isEqualTo(officerMailsBefore + 1);
+        assertThat(mailsAbout(OFFICER, ticket, "")).hasSize(1);
 
         // a passing result, but for the attacker's own domain
         deliver("x@attacker.example", report(OFFICER, "Re: [" + ticket + "] #bukan-insiden", "Tutup.",
