@@ -22,13 +22,18 @@ public class MailTemplates {
     private final Map<String, Template> compiled = new ConcurrentHashMap<>();
 
     public String render(String name, Map<String, ?> model) {
-        return compiled.computeIfAbsent(name, MailTemplates::load).execute(model);
+        return compiled.computeIfAbsent(name, n -> load(n, false)).execute(model);
     }
 
-    private static Template load(String name) {
+    /** For {@code *.html.mustache}: every value HTML-escaped, since reporters' subjects appear in it. */
+    public String renderHtml(String name, Map<String, ?> model) {
+        return compiled.computeIfAbsent("html:" + name, key -> load(name, true)).execute(model);
+    }
+
+    private static Template load(String name, boolean html) {
         String path = "templates/mail/" + name + ".mustache";
         try (Reader reader = new InputStreamReader(new ClassPathResource(path).getInputStream(), StandardCharsets.UTF_8)) {
-            return Mustache.compiler().escapeHTML(false).defaultValue("").compile(reader);
+            return Mustache.compiler().escapeHTML(html).defaultValue("").compile(reader);
         } catch (IOException e) {
             throw new UncheckedIOException("mail template missing: " + path, e);
         }

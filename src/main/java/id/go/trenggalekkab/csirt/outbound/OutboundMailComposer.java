@@ -57,7 +57,9 @@ public class OutboundMailComposer {
             message.setHeader("Auto-Submitted", draft.autoSubmitted());
             message.setHeader("X-Auto-Response-Suppress", "All");
             message.setHeader(LoopHeader.NAME, properties.deskAddress());
-            if (draft.attachments().isEmpty()) {
+            if (draft.html() != null) {
+                message.setContent(alternative(draft));
+            } else if (draft.attachments().isEmpty()) {
                 message.setText(draft.body(), "UTF-8");
             } else {
                 MimeMultipart mixed = new MimeMultipart("mixed");
@@ -82,6 +84,30 @@ public class OutboundMailComposer {
         } catch (MessagingException | IOException e) {
             throw new IllegalStateException("could not compose " + draft.kind() + " to " + draft.toAddress(), e);
         }
+    }
+
+    /** text/plain, then text/html with its inline images: clients show the richest they can. */
+    private static MimeMultipart alternative(MailDraft draft) throws MessagingException {
+        MimeMultipart alternative = new MimeMultipart("alternative");
+        MimeBodyPart text = new MimeBodyPart();
+        text.setText(draft.body(), "UTF-8");
+        alternative.addBodyPart(text);
+        MimeMultipart related = new MimeMultipart("related");
+        MimeBodyPart html = new MimeBodyPart();
+        html.setText(draft.html(), "UTF-8", "html");
+        related.addBodyPart(html);
+        for (MailDraft.InlineImage image : draft.inlineImages()) {
+            MimeBodyPart part = new MimeBodyPart();
+            part.setDataHandler(new jakarta.activation.DataHandler(
+                    new jakarta.mail.util.ByteArrayDataSource(image.content(), image.contentType())));
+            part.setContentID("<" + image.contentId() + ">");
+            part.setDisposition(jakarta.mail.Part.INLINE);
+            related.addBodyPart(part);
+        }
+        MimeBodyPart relatedPart = new MimeBodyPart();
+        relatedPart.setContent(related);
+        alternative.addBodyPart(relatedPart);
+        return alternative;
     }
 
     private static InternetAddress recipient(MailDraft draft) throws UnsupportedEncodingException, MessagingException {

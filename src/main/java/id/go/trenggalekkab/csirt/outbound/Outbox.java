@@ -24,7 +24,7 @@ public class Outbox {
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
-    public ComposedMail enqueue(long ticketId, MailDraft draft) {
+    public ComposedMail enqueue(Long ticketId, MailDraft draft) {
         ComposedMail mail = composer.compose(draft);
         repository.insert(ticketId, mail);
         logbook.record(ticketId, Logbook.SYSTEM, draft.kind() + "_QUEUED",

@@ -20,7 +20,7 @@ public class OutboxRepository {
         this.clock = clock;
     }
 
-    void insert(long ticketId, ComposedMail mail) {
+    void insert(Long ticketId, ComposedMail mail) {
         Timestamp now = Timestamp.from(clock.instant());
         MailDraft draft = mail.draft();
         Long messageRowId = jdbc.queryForObject("""
@@ -58,7 +58,7 @@ public class OutboxRepository {
                  LIMIT 1
                    FOR UPDATE OF o SKIP LOCKED
                 """, new MapSqlParameterSource("now", Timestamp.from(clock.instant())),
-                (rs, i) -> new Pending(rs.getLong("id"), rs.getInt("attempts"), rs.getLong("ticket_id"),
+                (rs, i) -> new Pending(rs.getLong("id"), rs.getInt("attempts"), (Long) rs.getObject("ticket_id"),
                         rs.getString("kind"), rs.getString("to_address"), rs.getString("message_id"),
                         rs.getBytes("raw")))
                 .stream().findFirst();
@@ -83,5 +83,5 @@ public class OutboxRepository {
                 .addValue("giveUp", giveUp));
     }
 
-    record Pending(long id, int attempts, long ticketId, String kind, String toAddress, String messageId, byte[] raw) {}
+    record Pending(long id, int attempts, Long ticketId, String kind, String toAddress, String messageId, byte[] raw) {}
 }

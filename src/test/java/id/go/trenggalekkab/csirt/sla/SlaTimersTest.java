@@ -43,18 +43,6 @@ class SlaTimersTest extends DeskIntegrationTest {
         clock.reset();
     }
 
-    /**
-     * Test isolation: the shared test database holds other tests' open cases, and moving
-     * the clock by days would make every one of them overdue. Their deadlines move out of
-     * reach, so this test's sweeps only concern its own case.
-     */
-    private void onlyThisCaseCanBeOverdue(String ticket) {
-        jdbc.update("""
-                UPDATE case_step s SET deadline = deadline + interval '365 days'
-                  FROM ticket t WHERE t.id = s.ticket_id AND t.number <> ? AND s.left_at IS NULL AND s.deadline IS NOT NULL
-                """, ticket);
-    }
-
     @Test
     void timersRunOnQuartzsClusteredJdbcJobStore() throws Exception {
         assertThat(camel.getRoute("sla-sweep")).isNotNull();
@@ -74,7 +62,7 @@ class SlaTimersTest extends DeskIntegrationTest {
                  WHERE t.number = ? AND s.step = 'VERIFICATION'
                 """, Long.class, ticket);
 
-        onlyThisCaseCanBeOverdue(ticket);
+        moveOpenDeadlinesOutOfReach(ticket);
         clock.advance(Duration.ofMinutes(10));
         sweep.sweep();
         assertThat(notices(verification)).isEmpty();
@@ -124,7 +112,7 @@ class SlaTimersTest extends DeskIntegrationTest {
                 SELECT s.id FROM case_step s JOIN ticket t ON t.id = s.ticket_id
                  WHERE t.number = ? AND s.step = 'VERIFICATION'
                 """, Long.class, ticket);
-        onlyThisCaseCanBeOverdue(ticket);
+        moveOpenDeadlinesOutOfReach(ticket);
         // the desk was down for three days: the first sweep after start catches up, once
         clock.advance(Duration.ofDays(3));
         sweep.sweep();

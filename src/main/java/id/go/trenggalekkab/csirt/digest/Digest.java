@@ -1,0 +1,31 @@
+package id.go.trenggalekkab.csirt.digest;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The week in figures, for the Kadis: what came in and what was decided, what is open and
+ * where, how each SOP step kept its time standard, what is late, and by category.
+ * Times are WIB.
+ */
+public record Digest(
+        OffsetDateTime from,
+        OffsetDateTime to,
+        long received,
+        long verified,
+        long notIncidents,
+        long closed,
+        Map<String, Map<String, Long>> openByStepAndPriority,
+        List<StepTimeliness> timeliness,
+        List<Overdue> overdue,
+        Map<String, Long> receivedByCategory,
+        List<OpenCase> openCases) {
+
+    /** Of the step visits completed in the period: how many met the standard, and the median time taken. */
+    public record StepTimeliness(String step, long completed, long met, double metShare, long medianMinutes) {}
+
+    public record Overdue(String ticket, String subject, String step, OffsetDateTime deadline, long minutesLate) {}
+
+    public record OpenCase(String ticket, String tag, String subject, String step, String priority) {}
+}

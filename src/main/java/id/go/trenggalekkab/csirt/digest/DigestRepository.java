@@ -1,0 +1,93 @@
+package id.go.trenggalekkab.csirt.digest;
+
+import id.go.trenggalekkab.csirt.system.Wib;
+import id.go.trenggalekkab.csirt.workflow.CaseStep;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** The digest's SQL: every figure from the tickets and their step history. */
+@Repository
+class DigestRepository {
+
+    private static final List<String> OPEN_STEPS = java.util.Arrays.stream(CaseStep.values())
+            .filter(CaseStep::isOpen).map(Enum::name).toList();
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    DigestRepository(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** @param now overdue and open are judged as of the earlier of {@code to} and now */
+    Digest figures(Instant from, Instant to, Instant now) {
+        Instant asOf = now.isBefore(to) ? now : to;
+        MapSqlParameterSource p = new MapSqlParameterSource()
+                .addValue("from", Timestamp.from(from))
+                .addValue("to", Timestamp.from(to))
+                .addValue("asOf", Timestamp.from(asOf))
+                .addValue("open", OPEN_STEPS);
+        long received = count("SELECT count(*) FROM ticket WHERE NOT automatic AND received_at >= :from AND received_at < :to", p);
+        long verified = entered("CATEGORISATION", p);
+        long notIncidents = entered("NOT_AN_INCIDENT", p);
+        long closed = entered("CLOSED", p);
+
+        Map<String, Map<String, Long>> openByStep = new LinkedHashMap<>();
+        jdbc.query("""
+                SELECT status, coalesce(priority, 'NONE') AS priority, count(*) AS n FROM ticket
+                 WHERE status IN (:open) AND received_at < :to GROUP BY status, priority
+                """, p, rs -> {
+            openByStep.computeIfAbsent(rs.getString("status"), k -> new TreeMap<>()).put(rs.getString("priority"), rs.getLong("n"));
+        });
+
+        List<Digest.StepTimeliness> timeliness = jdbc.query("""
+                SELECT step, count(*) AS completed, count(*) FILTER (WHERE outcome = 'MET') AS met,
+                       percentile_cont(0.5) WITHIN GROUP (ORDER BY took_seconds) AS median_seconds
+                  FROM case_step
+                 WHERE left_at >= :from AND left_at < :to AND outcome IS NOT NULL
+                 GROUP BY step ORDER BY min(id)
+                """, p, (rs, i) -> new Digest.StepTimeliness(rs.getString("step"), rs.getLong("completed"),
+                rs.getLong("met"), rs.getLong("completed") == 0 ? 0 : (double) rs.getLong("met") / rs.getLong("completed"),
+                Math.round(rs.getDouble("median_seconds") / 60.0)));
+
+        List<Digest.Overdue> overdue = jdbc.query("""
+                SELECT t.number, t.subject, s.step, s.deadline, extract(epoch FROM (:asOf - s.deadline)) / 60 AS late
+                  FROM case_step s JOIN ticket t ON t.id = s.ticket_id
+                 WHERE s.left_at IS NULL AND s.deadline < :asOf ORDER BY s.deadline
+                """, p, (rs, i) -> new Digest.Overdue(rs.getString("number"), rs.getString("subject"),
+                rs.getString("step"), Wib.at(rs.getTimestamp("deadline").toInstant()), (long) rs.getDouble("late")));
+
+        Map<String, Long> byCategory = new TreeMap<>();
+        jdbc.query("""
+                SELECT coalesce(category, 'belum dikategorikan') AS category, count(*) AS n FROM ticket
+                 WHERE NOT automatic AND received_at >= :from AND received_at < :to GROUP BY 1
+                """, p, rs -> {
+            byCategory.put(rs.getString("category"), rs.getLong("n"));
+        });
+
+        List<Digest.OpenCase> open = jdbc.query("""
+                SELECT number, subject, status, priority FROM ticket
+                 WHERE status IN (:open) AND received_at < :to ORDER BY received_at
+                """, p, (rs, i) -> new Digest.OpenCase(rs.getString("number"), "[" + rs.getString("number") + "]",
+                rs.getString("subject"), rs.getString("status"), rs.getString("priority")));
+
+        return new Digest(Wib.at(from), Wib.at(to), received, verified, notIncidents, closed, openByStep, timeliness,
+                overdue, byCategory, open);
+    }
+
+    private long entered(String step, MapSqlParameterSource p) {
+        return count("SELECT count(DISTINCT ticket_id) FROM case_step WHERE step = :step"
+                + " AND entered_at >= :from AND entered_at < :to", new MapSqlParameterSource(p.getValues()).addValue("step", step));
+    }
+
+    private long count(String sql, MapSqlParameterSource p) {
+        Long n = jdbc.queryForObject(sql, p, Long.class);
+        return n == null ? 0 : n;
+    }
+}

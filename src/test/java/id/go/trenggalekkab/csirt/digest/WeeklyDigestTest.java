@@ -1,0 +1,159 @@
+package id.go.trenggalekkab.csirt.digest;
+
+import static id.go.trenggalekkab.csirt.support.TestMail.deliver;
+import static id.go.trenggalekkab.csirt.support.TestMail.inboxOf;
+import static id.go.trenggalekkab.csirt.support.TestMail.newMessageId;
+import static id.go.trenggalekkab.csirt.support.TestMail.parse;
+import static id.go.trenggalekkab.csirt.support.TestMail.uniqueAddress;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import id.go.trenggalekkab.csirt.support.DeskIntegrationTest;
+import id.go.trenggalekkab.csirt.support.MovableClock;
+import id.go.trenggalekkab.csirt.system.Wib;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.MimeMessage;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+
+/**
+ * The digest's figures checked against a known set of cases. The cases are placed in a
+ * week of their own, far ahead on the movable clock, so that other tests' cases do not
+ * count in the period's figures.
+ */
+class WeeklyDigestTest extends DeskIntegrationTest {
+
+    private static final String OFFICER = "petugas@trenggalekkab.go.id";
+    private static final String KADIS = "kadis@trenggalekkab.go.id";
+
+    @Autowired
+    MovableClock clock;
+
+    @Autowired
+    TestRestTemplate http;
+
+    @Autowired
+    WeeklyDigest weeklyDigest;
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    @org.junit.jupiter.api.BeforeEach
+    void isolateFromOtherTestsCases() {
+        moveOpenDeadlinesOutOfReach();
+    }
+
+    @Test
+    void theWeeksFiguresTheMailAndItsChart() throws Exception {
+        clock.advance(Duration.ofDays(800));
+        if (clock.instant().atZone(Wib.ZONE).getDayOfWeek() == DayOfWeek.SUNDAY) {
+            // keep the half hour added below inside the same week
+            clock.advance(Duration.ofDays(1));
+        }
+        LocalDate monday = clock.instant().atZone(Wib.ZONE).toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        String intrusion = newCase("Server dinas dibobol");
+        String notAnIncident = newCase("Email promosi");
+        String ignored = newCase("Laporan yang belum disentuh");
+
+        command(intrusion, "#verifikasi #kategori intrusions #prioritas tinggi", "Akses root tidak sah.");
+        command(notAnIncident, "#bukan-insiden", "Spam biasa.");
+        await().atMost(PATIENCE).until(() -> "NOT_AN_INCIDENT".equals(status(notAnIncident))
+                && "ANALYSIS".equals(status(intrusion)));
+        clock.advance(Duration.ofMinutes(30));
+
+        JsonNode d = http.getForObject("/api/digest?from=" + monday + "&to=" + monday.plusWeeks(1), JsonNode.class);
+        assertThat(d.path("received").asLong()).isEqualTo(3);
+        assertThat(d.path("verified").asLong()).isEqualTo(1);
+        assertThat(d.path("notIncidents").asLong()).isEqualTo(1);
+        assertThat(d.path("closed").asLong()).isZero();
+        assertThat(d.path("receivedByCategory").path("intrusions").asLong()).isEqualTo(1);
+        assertThat(d.path("receivedByCategory").path("belum dikategorikan").asLong()).isEqualTo(2);
+        JsonNode verification = null;
+        for (JsonNode t : d.path("timeliness")) {
+            if (t.path("step").asText().equals("VERIFICATION")) {
+                verification = t;
+            }
+        }
+        assertThat(verification).isNotNull();
+        assertThat(verification.path("completed").asLong()).isEqualTo(2);
+        assertThat(verification.path("met").asLong()).isEqualTo(2);
+        assertThat(d.path("overdue").findValuesAsText("ticket")).contains(ignored).doesNotContain(intrusion);
+        assertThat(d.path("openCases").findValuesAsText("tag")).contains("[" + ignored + "]", "[" + intrusion + "]")
+                .doesNotContain("[" + notAnIncident + "]");
+        assertThat(d.path("openByStepAndPriority").path("ANALYSIS").path("HIGH").asLong()).isGreaterThanOrEqualTo(1);
+
+        JsonNode sent = http.postForObject("/api/digest/send?from=" + monday + "&to=" + monday.plusWeeks(1), null,
+                JsonNode.class);
+        assertThat(sent.path("recipients").asInt()).isEqualTo(1);
+        String period = monday.getDayOfMonth() + " ";
+        MimeMessage mail = await().atMost(PATIENCE).until(() -> inboxOf(KADIS).stream().map(raw -> parse(raw))
+                .filter(m -> subject(m).startsWith("Ringkasan mingguan") && subject(m).contains(period)
+                        && subject(m).contains(String.valueOf(monday.getYear()))).findFirst().orElse(null), m -> m != null);
+        Multipart alternative = (Multipart) mail.getContent();
+        assertThat(alternative.getContentType()).startsWith("multipart/alternative");
+        assertThat((String) alternative.getBodyPart(0).getContent()).contains("Laporan diterima     : 3")
+                .contains("[" + ignored + "]");
+        Multipart related = (Multipart) alternative.getBodyPart(1).getContent();
+        String html = (String) related.getBodyPart(0).getContent();
+        assertThat(html).contains("cid:chart-open-cases").contains("<td>3</td>");
+        BodyPart chart = related.getBodyPart(1);
+        assertThat(chart.getContentType()).startsWith("image/png");
+        assertThat(chart.getHeader("Content-ID")[0]).isEqualTo("<chart-open-cases>");
+        byte[] png = chart.getInputStream().readAllBytes();
+        assertThat(png).hasSizeGreaterThan(1000);
+        assertThat(new String(png, 1, 3, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("PNG");
+    }
+
+    @Test
+    void theScheduledDigestGoesOutOncePerWeek() {
+        clock.advance(Duration.ofDays(2000));
+        assertThat(weeklyDigest.sendLastWeek()).isTrue();
+        assertThat(weeklyDigest.sendLastWeek()).isFalse();
+    }
+
+    private String newCase(String subject) {
+        String reporter = uniqueAddress("digest");
+        String id = newMessageId();
+        deliver(reporter, TestMailReport.of(reporter, subject, id));
+        return awaitTicketOf(id);
+    }
+
+    private void command(String ticket, String commands, String body) {
+        deliver(OFFICER, TestMailReport.command(OFFICER, ticket, commands, body));
+    }
+
+    private String status(String ticket) {
+        return jdbc.queryForObject("SELECT status FROM ticket WHERE number = ?", String.class, ticket);
+    }
+
+    private static String subject(MimeMessage m) {
+        try {
+            return String.valueOf(m.getSubject());
+        } catch (Exception e) {
+            return "";
+        }
+    }
+
+    /** Reports and authenticated officer commands, as the other workflow tests write them. */
+    private static final class TestMailReport {
+        static byte[] of(String reporter, String subject, String messageId) {
+            return id.go.trenggalekkab.csirt.support.TestMail.report(reporter, subject, "isi", "Message-ID: " + messageId);
+        }
+
+        static byte[] command(String from, String ticket, String commands, String body) {
+            return id.go.trenggalekkab.csirt.support.TestMail.report(from, "Re: [" + ticket + "] " + commands, body,
+                    "Message-ID: " + newMessageId(),
+                    "Authentication-Results: mx.trenggalekkab.go.id; dkim=pass header.d=trenggalekkab.go.id");
+        }
+    }
+}
