@@ -19,6 +19,9 @@ class DigestRepository {
     private static final List<String> OPEN_STEPS = java.util.Arrays.stream(CaseStep.values())
             .filter(CaseStep::isOpen).map(Enum::name).toList();
 
+    /** SOP steps 1-3 together: report (5 min), receipt (10 min), entry and ticket (10 min). */
+    static final org.postgresql.util.PGInterval INTAKE_STANDARD = interval("25 minutes");
+
     private final NamedParameterJdbcTemplate jdbc;
 
     DigestRepository(NamedParameterJdbcTemplate jdbc) {
@@ -46,7 +49,18 @@ class DigestRepository {
             openByStep.computeIfAbsent(rs.getString("status"), k -> new TreeMap<>()).put(rs.getString("priority"), rs.getLong("n"));
         });
 
-        List<Digest.StepTimeliness> timeliness = jdbc.query("""
+        // steps 1-3 are the machine's: receipt to acknowledgement sent, against 5 + 10 + 10 minutes
+        List<Digest.StepTimeliness> timeliness = new java.util.ArrayList<>(jdbc.query("""
+                SELECT 'INTAKE' AS step, count(*) AS completed,
+                       count(*) FILTER (WHERE o.sent_at - t.received_at <= :intakeStandard) AS met,
+                       percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM (o.sent_at - t.received_at))) AS median_seconds
+                  FROM outbox o JOIN message m ON m.id = o.message_id JOIN ticket t ON t.id = m.ticket_id
+                 WHERE m.kind = 'ACKNOWLEDGEMENT' AND o.status = 'SENT' AND o.sent_at >= :from AND o.sent_at < :to
+                HAVING count(*) > 0
+                """, new MapSqlParameterSource(p.getValues()).addValue("intakeStandard", INTAKE_STANDARD),
+                (rs, i) -> new Digest.StepTimeliness(rs.getString("step"), rs.getLong("completed"), rs.getLong("met"),
+                        (double) rs.getLong("met") / rs.getLong("completed"), Math.round(rs.getDouble("median_seconds") / 60.0))));
+        timeliness.addAll(jdbc.query("""
                 SELECT step, count(*) AS completed, count(*) FILTER (WHERE outcome = 'MET') AS met,
                        percentile_cont(0.5) WITHIN GROUP (ORDER BY took_seconds) AS median_seconds
                   FROM case_step
@@ -54,7 +68,7 @@ class DigestRepository {
                  GROUP BY step ORDER BY min(id)
                 """, p, (rs, i) -> new Digest.StepTimeliness(rs.getString("step"), rs.getLong("completed"),
                 rs.getLong("met"), rs.getLong("completed") == 0 ? 0 : (double) rs.getLong("met") / rs.getLong("completed"),
-                Math.round(rs.getDouble("median_seconds") / 60.0)));
+                Math.round(rs.getDouble("median_seconds") / 60.0))));
 
         List<Digest.Overdue> overdue = jdbc.query("""
                 SELECT t.number, t.subject, s.step, s.deadline, extract(epoch FROM (:asOf - s.deadline)) / 60 AS late
@@ -84,6 +98,14 @@ class DigestRepository {
     private long entered(String step, MapSqlParameterSource p) {
         return count("SELECT count(DISTINCT ticket_id) FROM case_step WHERE step = :step"
                 + " AND entered_at >= :from AND entered_at < :to", new MapSqlParameterSource(p.getValues()).addValue("step", step));
+    }
+
+    private static org.postgresql.util.PGInterval interval(String value) {
+        try {
+            return new org.postgresql.util.PGInterval(value);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalArgumentException(value, e);
+        }
     }
 
     private long count(String sql, MapSqlParameterSource p) {

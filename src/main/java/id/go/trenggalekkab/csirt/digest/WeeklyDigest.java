@@ -126,7 +126,7 @@ public class WeeklyDigest {
         }
         model.put("open", open);
         model.put("timeliness", d.timeliness().stream().map(t -> Map.of(
-                "step", CaseStep.valueOf(t.step()).describe(), "completed", t.completed(), "met", t.met(),
+                "step", t.step().equals("INTAKE") ? "langkah 1-3: penerimaan sampai tanda terima" : CaseStep.valueOf(t.step()).describe(), "completed", t.completed(), "met", t.met(),
                 "share", Math.round(t.metShare() * 100), "median", t.medianMinutes())).toList());
         model.put("overdue", d.overdue().stream().map(o -> Map.of(
                 "tag", "[" + o.ticket() + "]", "subject", o.subject(), "step", CaseStep.valueOf(o.step()).describe(),

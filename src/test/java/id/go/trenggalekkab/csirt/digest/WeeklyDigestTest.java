@@ -88,6 +88,11 @@ class WeeklyDigestTest extends DeskIntegrationTest {
         assertThat(verification.path("completed").asLong()).isEqualTo(2);
         assertThat(verification.path("met").asLong()).isEqualTo(2);
         assertThat(d.path("overdue").findValuesAsText("ticket")).contains(ignored).doesNotContain(intrusion);
+        // steps 1-3: the three acknowledgements went out well within 25 minutes of receipt
+        JsonNode intake = d.path("timeliness").get(0);
+        assertThat(intake.path("step").asText()).isEqualTo("INTAKE");
+        assertThat(intake.path("completed").asLong()).isEqualTo(3);
+        assertThat(intake.path("met").asLong()).isEqualTo(3);
         assertThat(d.path("openCases").findValuesAsText("tag")).contains("[" + ignored + "]", "[" + intrusion + "]")
                 .doesNotContain("[" + notAnIncident + "]");
         assertThat(d.path("openByStepAndPriority").path("ANALYSIS").path("HIGH").asLong()).isGreaterThanOrEqualTo(1);
