@@ -48,6 +48,9 @@ class SlaTimersTest extends DeskIntegrationTest {
         assertThat(camel.getRoute("sla-sweep")).isNotNull();
         assertThat(scheduler.getMetaData().isJobStoreSupportsPersistence()).isTrue();
         assertThat(scheduler.getMetaData().isJobStoreClustered()).isTrue();
+        // started by camel-quartz once Camel is up, not by Spring before the routes exist
+        assertThat(scheduler.isStarted()).isTrue();
+        assertThat(scheduler.isInStandbyMode()).isFalse();
         assertThat(count("SELECT count(*) FROM qrtz_triggers WHERE trigger_group = 'csirt-sla'")).isEqualTo(1);
     }
 

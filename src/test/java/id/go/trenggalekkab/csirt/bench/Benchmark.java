@@ -1,0 +1,298 @@
+package id.go.trenggalekkab.csirt.bench;
+
+import com.icegreen.greenmail.util.GreenMail;
+import id.go.trenggalekkab.csirt.CsirtMaildeskApplication;
+import id.go.trenggalekkab.csirt.sla.SlaSweep;
+import id.go.trenggalekkab.csirt.support.TestMail;
+import id.go.trenggalekkab.csirt.support.TestServers;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Prints the desk's figures (README, "Benchmarks"; results in BENCHMARKS.md). Not a test:
+ * the machines are shared and noisy, so nothing here passes or fails, it measures.
+ *
+ * <pre>
+ * mvn -B -q test-compile exec:java -Dexec.classpathScope=test \
+ *     -Dexec.mainClass=id.go.trenggalekkab.csirt.bench.Benchmark -Dexec.args="all"
+ * </pre>
+ * Arguments: {@code ingest N}, {@code steady RATE SECONDS}, {@code sweep OPEN_CASES}, {@code startup}, or
+ * {@code all} (ingest 1000, ingest 10000, steady 10 120, sweep 100000, startup).
+ */
+public final class Benchmark {
+
+    private static final Random RANDOM = new Random(42);
+    private static final String INDONESIAN = "Selamat pagi, kami menemukan halaman depan situs dinas berisi tautan judi "
+            + "online sejak dini hari. Mohon segera ditindaklanjuti. Terlampir tangkapan layar dan log server.";
+
+    public static void main(String[] args) throws Exception {
+        List<String> a = args.length == 0 ? List.of("all") : List.of(args);
+        System.out.printf("machine: %d cores, max heap %d MB, Java %s%n", Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().maxMemory() / (1024 * 1024), System.getProperty("java.version"));
+        switch (a.get(0)) {
+            case "ingest" -> withDesk(desk -> ingest(desk, Integer.parseInt(a.get(1))));
+            case "steady" -> withDesk(desk -> steady(desk, Integer.parseInt(a.get(1)), Integer.parseInt(a.get(2))));
+            case "sweep" -> withDesk(desk -> sweep(desk, Integer.parseInt(a.get(1))));
+            case "startup" -> startup();
+            case "all" -> {
+                withDesk(desk -> {
+                    ingest(desk, 1000);
+                    ingest(desk, 10000);
+                    steady(desk, 10, 120);
+                    sweep(desk, 100_000);
+                });
+                startup();
+            }
+            default -> throw new IllegalArgumentException("unknown benchmark " + a.get(0));
+        }
+        System.exit(0);
+    }
+
+    interface DeskWork {
+        void run(ConfigurableApplicationContext desk) throws Exception;
+    }
+
+    private static void withDesk(DeskWork work) throws Exception {
+        try (ConfigurableApplicationContext desk = new SpringApplicationBuilder(CsirtMaildeskApplication.class).run(
+                "--csirt.embedded.enabled=false",
+                "--server.port=0",
+                "--spring.datasource.url=" + TestServers.postgres().getJdbcUrl("postgres", "postgres"),
+                "--spring.datasource.username=postgres",
+                "--spring.mail.host=127.0.0.1",
+                "--spring.mail.port=" + TestServers.smtpPort(),
+                "--csirt.imap.url=imap://127.0.0.1:" + TestServers.imapPort(),
+                "--csirt.imap.user=" + TestServers.DESK,
+                "--csirt.imap.password=" + TestServers.DESK,
+                "--csirt.imap.poll-delay=100",
+                "--csirt.imap.max-messages-per-poll=500",
+                "--csirt.outbox.poll-interval=100",
+                "--csirt.outbox.batch-size=200",
+                "--csirt.acknowledgement.max-per-sender-per-hour=1000000",
+                "--logging.level.id.go.trenggalekkab.csirt=WARN",
+                "--logging.level.root=WARN")) {
+            work.run(desk);
+        }
+    }
+
+    /** N reports of mixed shape put into the desk's mailbox at once; waits for every acknowledgement. */
+    private static void ingest(ConfigurableApplicationContext desk, int n) throws Exception {
+        List<byte[]> reports = new ArrayList<>();
+        Map<String, Long> deliveredAt = new HashMap<>();
+        List<String> earlierIds = new ArrayList<>();
+        int expectedAcks = 0;
+        for (int i = 0; i < n; i++) {
+            String id = "<bench-" + UUID.randomUUID() + "@example.org>";
+            int shape = RANDOM.nextInt(10);
+            boolean followUp = shape == 0 && !earlierIds.isEmpty();
+            boolean autoReply = shape == 1;
+            reports.add(report(id, shape, followUp ? earlierIds.get(RANDOM.nextInt(earlierIds.size())) : null, autoReply));
+            earlierIds.add(id);
+            if (!followUp && !autoReply) {
+                expectedAcks++;
+                deliveredAt.put(id, 0L);
+            }
+        }
+        GreenMail greenMail = TestServers.greenMail();
+        int acksBefore = acknowledgements(greenMail).size();
+        long start = System.currentTimeMillis();
+        for (int i = 0; i < reports.size(); i++) {
+            String id = idOf(reports.get(i));
+            long t = System.currentTimeMillis();
+            TestMail.putInDeskInbox(List.of(reports.get(i)));
+            deliveredAt.computeIfPresent(id, (k, v) -> t);
+        }
+        long delivered = System.currentTimeMillis();
+        List<MimeMessage> acks = waitFor(greenMail, acksBefore + expectedAcks, Duration.ofMinutes(30));
+        List<Long> latencies = new ArrayList<>();
+        long last = 0;
+        for (MimeMessage ack : acks) {
+            String inReplyTo = ack.getHeader("In-Reply-To", null);
+            Long t0 = inReplyTo == null ? null : deliveredAt.get(inReplyTo);
+            if (t0 != null && t0 > 0) {
+                long arrived = ack.getReceivedDate().getTime();
+                latencies.add(arrived - t0);
+                last = Math.max(last, arrived);
+            }
+        }
+        double seconds = (last - start) / 1000.0;
+        System.out.printf(Locale.ROOT, "ingest %d reports (%d acknowledged, %d follow-ups/auto-replies): put in mailbox in %.1f s;"
+                        + " end to end %.1f s = %.1f reports/s; delivery->ack p50 %d ms, p95 %d ms, p99 %d ms%n",
+                n, latencies.size(), n - expectedAcks, (delivered - start) / 1000.0, seconds, n / seconds,
+                pct(latencies, 50), pct(latencies, 95), pct(latencies, 99));
+    }
+
+    /** RATE reports per second for SECONDS, one at a time as mail arrives; latency delivery->ack. */
+    private static void steady(ConfigurableApplicationContext desk, int rate, int seconds) throws Exception {
+        GreenMail greenMail = TestServers.greenMail();
+        int acksBefore = acknowledgements(greenMail).size();
+        Map<String, Long> deliveredAt = new HashMap<>();
+        long start = System.nanoTime();
+        int total = rate * seconds;
+        for (int i = 0; i < total; i++) {
+            long due = start + (long) (i * 1e9 / rate);
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+            }
+            String id = "<steady-" + UUID.randomUUID() + "@example.org>";
+            deliveredAt.put(id, System.currentTimeMillis());
+            TestMail.putInDeskInbox(List.of(report(id, 2 + RANDOM.nextInt(8), null, false)));
+        }
+        List<MimeMessage> acks = waitFor(greenMail, acksBefore + total, Duration.ofMinutes(10));
+        List<Long> latencies = new ArrayList<>();
+        for (MimeMessage ack : acks) {
+            Long t0 = deliveredAt.get(ack.getHeader("In-Reply-To", null));
+            if (t0 != null) {
+                latencies.add(ack.getReceivedDate().getTime() - t0);
+            }
+        }
+        System.out.printf(Locale.ROOT, "steady %d reports/s for %d s (%d reports): delivery->ack p50 %d ms, p95 %d ms, p99 %d ms%n",
+                rate, seconds, total, pct(latencies, 50), pct(latencies, 95), pct(latencies, 99));
+    }
+
+    /** OPEN_CASES open steps with deadlines spread over a week, 1% already due: how long a sweep takes. */
+    private static void sweep(ConfigurableApplicationContext desk, int openCases) {
+        JdbcTemplate jdbc = desk.getBean(JdbcTemplate.class);
+        jdbc.update("""
+                INSERT INTO ticket (number, year, sequence, status, reporter_address, subject, received_at)
+                SELECT 'TTIS-2098-' || lpad(g::text, 6, '0'), 2098, g, 'VERIFICATION', 'bench@example.org',
+                       'sweep benchmark ' || g, now()
+                  FROM generate_series(1, ?) g
+                """, openCases);
+        jdbc.update("""
+                INSERT INTO case_step (ticket_id, step, entered_at, entered_by, deadline, clock)
+                SELECT id, 'VERIFICATION', now(), 'bench',
+                       CASE WHEN sequence % 100 = 0 THEN now() - interval '1 minute'
+                            ELSE now() + (sequence % 10080) * interval '1 minute' END, 'CALENDAR'
+                  FROM ticket WHERE year = 2098
+                """);
+        jdbc.execute("ANALYZE case_step");
+        long t0 = System.nanoTime();
+        List<Long> due = jdbc.queryForList("""
+                SELECT s.id FROM case_step s
+                 WHERE s.left_at IS NULL AND s.deadline IS NOT NULL AND s.deadline <= now()
+                   AND NOT EXISTS (SELECT 1 FROM sla_notice n WHERE n.case_step_id = s.id AND n.level = 'ESCALATION_3')
+                 ORDER BY s.deadline LIMIT 500
+                """, Long.class);
+        double findMs = (System.nanoTime() - t0) / 1e6;
+        SlaSweep sweep = desk.getBean(SlaSweep.class);
+        long t1 = System.nanoTime();
+        int sent = sweep.sweep();
+        double sweepMs = (System.nanoTime() - t1) / 1e6;
+        long t2 = System.nanoTime();
+        sweep.sweep();
+        double idleMs = (System.nanoTime() - t2) / 1e6;
+        System.out.printf(Locale.ROOT, "sweep over %d open cases (%d due in the first batch): find due %.1f ms;"
+                        + " a sweep that claims and notifies them %.0f ms (%d notices queued); the next sweep %.1f ms%n",
+                openCases, due.size(), findMs, sweepMs, sent, idleMs);
+        List<Long> delays = jdbc.queryForList("""
+                SELECT (extract(epoch FROM (created_at - due_at)) * 1000)::bigint FROM sla_notice n
+                  JOIN ticket t ON t.id = n.ticket_id WHERE t.year = 2098 AND n.level = 'REMINDER'
+                """, Long.class);
+        System.out.printf(Locale.ROOT, "  reminder delay after deadline (these were due 1 min before the sweep): p50 %d ms, max %d ms;"
+                + " with the 30 s sweep cron a deadline waits at most 30 s plus one sweep%n", pct(delays, 50), pct(delays, 100));
+    }
+
+    /** Launch to ready on the embedded default, first start (initdb) and restart. */
+    private static void startup() throws Exception {
+        Path dir = Files.createTempDirectory("csirt-startup");
+        for (String run : List.of("first start (initdb)", "restart")) {
+            long t0 = System.nanoTime();
+            try (ConfigurableApplicationContext desk = new SpringApplicationBuilder(CsirtMaildeskApplication.class).run(
+                    "--csirt.embedded.data-dir=" + dir, "--server.port=0", "--logging.level.root=WARN")) {
+                System.out.printf(Locale.ROOT, "startup, embedded default, %s: %.1f s to ready%n", run,
+                        (System.nanoTime() - t0) / 1e9);
+            }
+        }
+    }
+
+    private static byte[] report(String id, int shape, String replyTo, boolean autoReply) {
+        String from = "pelapor" + RANDOM.nextInt(5000) + "@example.org";
+        StringBuilder m = new StringBuilder("From: " + from + "\r\nTo: csirt@trenggalekkab.go.id\r\n"
+                + "Subject: Laporan insiden " + id.substring(1, 14) + "\r\nMessage-ID: " + id + "\r\nMIME-Version: 1.0\r\n");
+        if (replyTo != null) {
+            m.append("In-Reply-To: ").append(replyTo).append("\r\n");
+        }
+        if (autoReply) {
+            m.append("Auto-Submitted: auto-replied\r\n");
+        }
+        if (shape <= 4) {
+            m.append("Content-Type: text/plain; charset=UTF-8\r\n\r\n").append(INDONESIAN).append("\r\n");
+        } else if (shape <= 6) {
+            m.append("Content-Type: text/html; charset=UTF-8\r\n\r\n<html><body><p>").append(INDONESIAN)
+                    .append("</p><p><a href=\"http://judi.example/x\">tautan</a></p></body></html>\r\n");
+        } else {
+            m.append("Content-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n")
+                    .append(INDONESIAN).append("\r\n");
+            int files = 1 + RANDOM.nextInt(3);
+            for (int f = 0; f < files; f++) {
+                byte[] content = new byte[1024 + RANDOM.nextInt(RANDOM.nextInt(10) == 0 ? 1024 * 1024 : 64 * 1024)];
+                RANDOM.nextBytes(content);
+                m.append("--b\r\nContent-Type: image/png\r\nContent-Disposition: attachment; filename=bukti-").append(f)
+                        .append(".png\r\nContent-Transfer-Encoding: base64\r\n\r\n")
+                        .append(Base64.getMimeEncoder().encodeToString(content)).append("\r\n");
+            }
+            m.append("--b--\r\n");
+        }
+        return m.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String idOf(byte[] report) {
+        String text = new String(report, 0, Math.min(report.length, 400), StandardCharsets.UTF_8);
+        int i = text.indexOf("Message-ID: ") + 12;
+        return text.substring(i, text.indexOf('\r', i));
+    }
+
+    private static List<MimeMessage> acknowledgements(GreenMail greenMail) {
+        List<MimeMessage> acks = new ArrayList<>();
+        for (MimeMessage m : greenMail.getReceivedMessages()) {
+            try {
+                String subject = m.getSubject();
+                if (subject != null && subject.contains("Laporan diterima")) {
+                    acks.add(m);
+                }
+            } catch (Exception ignored) {
+                // not one of ours
+            }
+        }
+        return acks;
+    }
+
+    private static List<MimeMessage> waitFor(GreenMail greenMail, int count, Duration patience) throws InterruptedException {
+        long until = System.currentTimeMillis() + patience.toMillis();
+        List<MimeMessage> acks = acknowledgements(greenMail);
+        while (acks.size() < count && System.currentTimeMillis() < until) {
+            Thread.sleep(500);
+            acks = acknowledgements(greenMail);
+        }
+        if (acks.size() < count) {
+            System.out.printf("  only %d of %d acknowledgements arrived within %s%n", acks.size(), count, patience);
+        }
+        return acks;
+    }
+
+    private static long pct(List<Long> values, int percentile) {
+        if (values.isEmpty()) {
+            return -1;
+        }
+        List<Long> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        int index = (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(index, sorted.size() - 1)));
+    }
+}
