@@ -5,10 +5,12 @@ import id.go.trenggalekkab.csirt.system.CsirtProperties;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
+import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
@@ -21,8 +23,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sends what the outbox holds, oldest first, one transaction per mail: the row stays
- * locked while the SMTP server takes it, so two instances never send the same mail.
+ * Sends what the outbox holds, oldest first, a batch per transaction over one SMTP
+ * connection: the rows stay locked while the server takes them, so two instances never
+ * send the same mail.
  *
  * <p>Two kinds of failure: the server is unavailable (connection refused, 4xx), and the
  * whole outbox pauses with growing backoff, so that when it returns the mail drains in
@@ -33,8 +36,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class OutboxDispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);
-
-    private enum Result { NOTHING_DUE, SENT, REJECTED, SERVER_UNAVAILABLE }
 
     private final OutboxRepository repository;
     private final JavaMailSender mailSender;
@@ -57,64 +58,102 @@ public class OutboxDispatcher {
         this.settings = properties.outbox();
     }
 
-    /** One tick of the outbox-dispatch route: sends up to a batch of due mail; returns how many went out. */
+    /**
+     * One tick of the outbox-dispatch route: locks up to a batch of due mail, oldest first,
+     * sends it over one SMTP connection, and records each mail's outcome; repeats while
+     * mail is due. Returns how many went out.
+     */
     public synchronized int dispatchDue() {
-        if (clock.instant().isBefore(pausedUntil)) {
-            return 0;
-        }
         int sent = 0;
-        for (int i = 0; i < settings.batchSize(); i++) {
-            Result result = transaction.execute(status -> sendNext());
-            if (result == Result.SENT) {
-                sent++;
-            } else if (result != Result.REJECTED) {
+        while (!clock.instant().isBefore(pausedUntil)) {
+            Integer batch = transaction.execute(status -> sendBatch());
+            if (batch == null || batch <= 0) {
                 break;
             }
+            sent += batch;
         }
         return sent;
     }
 
-    private Result sendNext() {
-        Optional<OutboxRepository.Pending> next = repository.lockNextDue();
-        if (next.isEmpty()) {
-            return Result.NOTHING_DUE;
+    /** Sent count of one batch; 0 when nothing was due or the server was unavailable. */
+    private int sendBatch() {
+        List<OutboxRepository.Pending> due = repository.lockDue(settings.batchSize());
+        if (due.isEmpty()) {
+            return 0;
         }
-        OutboxRepository.Pending mail = next.get();
+        MimeMessage[] messages = new MimeMessage[due.size()];
         try {
-            mailSender.send(new StoredMimeMessage(session, mail.raw()));
-        } catch (MailException | MessagingException e) {
-            return failed(mail, e);
+            for (int i = 0; i < due.size(); i++) {
+                messages[i] = new StoredMimeMessage(session, due.get(i).raw());
+            }
+        } catch (MessagingException unreadable) {
+            throw new IllegalStateException("a stored outbound message could not be read back", unreadable);
         }
-        repository.markSent(mail.id());
+        Map<Object, Exception> failures = Map.of();
+        try {
+            mailSender.send(messages);
+        } catch (MailSendException e) {
+            failures = e.getFailedMessages();
+            if (failures.isEmpty() || failures.size() == due.size() && !isRejection(e)) {
+                return serverUnavailable(due, e);
+            }
+        } catch (MailException e) {
+            return serverUnavailable(due, e);
+        }
+        int sent = 0;
+        for (int i = 0; i < due.size(); i++) {
+            Exception failure = failures.get(messages[i]);
+            if (failure == null) {
+                markSent(due.get(i));
+                sent++;
+            } else if (isRejection(failure)) {
+                rejected(due.get(i), failure);
+            } else {
+                return sent > 0 ? sent : serverUnavailable(due.subList(i, due.size()), failure);
+            }
+        }
         consecutiveUnavailable = 0;
+        return sent;
+    }
+
+    private void markSent(OutboxRepository.Pending mail) {
+        repository.markSent(mail.id());
         logbook.record(mail.ticketId(), Logbook.SYSTEM, mail.kind() + "_SENT",
                 "to " + mail.toAddress() + ", Message-ID " + mail.messageId()
                         + (mail.attempts() > 0 ? ", after " + (mail.attempts() + 1) + " attempts" : ""));
-        return Result.SENT;
     }
 
-    private Result failed(OutboxRepository.Pending mail, Exception e) {
+    /** One mail refused by the server (5xx): that mail backs off alone, and is given up after bounded attempts. */
+    private void rejected(OutboxRepository.Pending mail, Exception e) {
         Instant now = clock.instant();
         String error = describe(e);
-        if (isRejection(e)) {
-            int attempts = mail.attempts() + 1;
-            boolean giveUp = attempts >= settings.maxAttemptsForRejected();
-            repository.markAttemptFailed(mail.id(), error, now.plus(backoff(attempts)), giveUp);
-            logbook.record(mail.ticketId(), Logbook.SYSTEM, mail.kind() + (giveUp ? "_FAILED" : "_REJECTED"),
-                    "to " + mail.toAddress() + ": " + error + (giveUp ? "; given up after " + attempts + " attempts" : ""));
-            log.warn("SMTP rejected {} to {} (attempt {}): {}", mail.kind(), mail.toAddress(), attempts, error);
-            return Result.REJECTED;
-        }
+        int attempts = mail.attempts() + 1;
+        boolean giveUp = attempts >= settings.maxAttemptsForRejected();
+        repository.markAttemptFailed(mail.id(), error, now.plus(backoff(attempts)), giveUp);
+        logbook.record(mail.ticketId(), Logbook.SYSTEM, mail.kind() + (giveUp ? "_FAILED" : "_REJECTED"),
+                "to " + mail.toAddress() + ": " + error + (giveUp ? "; given up after " + attempts + " attempts" : ""));
+        log.warn("SMTP rejected {} to {} (attempt {}): {}", mail.kind(), mail.toAddress(), attempts, error);
+    }
+
+    /**
+     * The server could not be used: the whole outbox pauses with growing backoff and these
+     * mails stay due, so that they leave in their original order when it returns.
+     */
+    private int serverUnavailable(List<OutboxRepository.Pending> mails, Exception e) {
+        Instant now = clock.instant();
+        String error = describe(e);
         consecutiveUnavailable++;
         Duration pause = backoff(consecutiveUnavailable);
         pausedUntil = now.plus(pause);
-        repository.markAttemptFailed(mail.id(), error, now, false);
-        if (mail.attempts() == 0) {
-            logbook.record(mail.ticketId(), Logbook.SYSTEM, mail.kind() + "_DELAYED",
-                    "SMTP server unavailable (" + error + "); kept in the outbox and retried");
+        for (OutboxRepository.Pending mail : mails) {
+            repository.markAttemptFailed(mail.id(), error, now, false);
+            if (mail.attempts() == 0) {
+                logbook.record(mail.ticketId(), Logbook.SYSTEM, mail.kind() + "_DELAYED",
+                        "SMTP server unavailable (" + error + "); kept in the outbox and retried");
+            }
         }
         log.warn("SMTP server unavailable, outbox paused for {}: {}", pause, error);
-        return Result.SERVER_UNAVAILABLE;
+        return 0;
     }
 
     private Duration backoff(int failures) {

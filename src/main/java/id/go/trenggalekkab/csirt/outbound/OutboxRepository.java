@@ -3,7 +3,7 @@ package id.go.trenggalekkab.csirt.outbound;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Optional;
+import java.util.List;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -48,20 +48,19 @@ public class OutboxRepository {
                 """, new MapSqlParameterSource().addValue("messageRowId", messageRowId).addValue("now", now));
     }
 
-    /** The oldest due mail, locked so that no other instance sends it meanwhile. */
-    Optional<Pending> lockNextDue() {
+    /** The oldest due mail, up to a batch, locked so that no other instance sends it meanwhile. */
+    List<Pending> lockDue(int batchSize) {
         return jdbc.query("""
                 SELECT o.id, o.attempts, m.ticket_id, m.kind, m.to_address, m.message_id, m.raw
                   FROM outbox o JOIN message m ON m.id = o.message_id
                  WHERE o.status = 'PENDING' AND o.next_attempt_at <= :now
                  ORDER BY o.id
-                 LIMIT 1
+                 LIMIT :batch
                    FOR UPDATE OF o SKIP LOCKED
-                """, new MapSqlParameterSource("now", Timestamp.from(clock.instant())),
+                """, new MapSqlParameterSource("now", Timestamp.from(clock.instant())).addValue("batch", batchSize),
                 (rs, i) -> new Pending(rs.getLong("id"), rs.getInt("attempts"), (Long) rs.getObject("ticket_id"),
                         rs.getString("kind"), rs.getString("to_address"), rs.getString("message_id"),
-                        rs.getBytes("raw")))
-                .stream().findFirst();
+                        rs.getBytes("raw")));
     }
 
     void markSent(long outboxId) {
