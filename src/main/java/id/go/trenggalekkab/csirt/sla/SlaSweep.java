@@ -62,18 +62,15 @@ public class SlaSweep {
     @Transactional
     public int sweep() {
         Instant now = clock.instant();
-        String lastLevel = policy.maxEscalations() == 0 ? REMINDER : "ESCALATION_" + policy.maxEscalations();
         List<OverdueStep> overdue = jdbc.query("""
                 SELECT s.id, s.ticket_id, s.step, s.entered_at, s.deadline, t.assignee
                   FROM case_step s JOIN ticket t ON t.id = s.ticket_id
-                 WHERE s.left_at IS NULL AND s.deadline IS NOT NULL AND s.deadline <= :now
-                   AND NOT EXISTS (SELECT 1 FROM sla_notice n WHERE n.case_step_id = s.id AND n.level = :lastLevel)
-                 ORDER BY s.deadline
+                 WHERE s.left_at IS NULL AND s.next_notice_at IS NOT NULL AND s.next_notice_at <= :now
+                 ORDER BY s.next_notice_at
                  LIMIT :batch
                    FOR UPDATE OF s SKIP LOCKED
                 """, new MapSqlParameterSource()
                 .addValue("now", Timestamp.from(now))
-                .addValue("lastLevel", lastLevel)
                 .addValue("batch", BATCH),
                 (rs, i) -> new OverdueStep(rs.getLong("id"), rs.getLong("ticket_id"), CaseStep.valueOf(rs.getString("step")),
                         rs.getTimestamp("entered_at").toInstant(), rs.getTimestamp("deadline").toInstant(),
@@ -81,13 +78,17 @@ public class SlaSweep {
         int sent = 0;
         for (OverdueStep step : overdue) {
             sent += notify(step, REMINDER, step.deadline(), now);
+            Instant next = null;
             for (int n = 1; n <= policy.maxEscalations(); n++) {
                 Instant due = policy.escalationDue(step.step(), step.enteredAt(), n);
                 if (due.isAfter(now)) {
+                    next = due;
                     break;
                 }
                 sent += notify(step, "ESCALATION_" + n, due, now);
             }
+            jdbc.update("UPDATE case_step SET next_notice_at = :next WHERE id = :id", new MapSqlParameterSource()
+                    .addValue("id", step.id()).addValue("next", next == null ? null : Timestamp.from(next)));
         }
         if (sent > 0) {
             log.info("SLA sweep sent {} notice(s) for {} overdue step(s)", sent, overdue.size());

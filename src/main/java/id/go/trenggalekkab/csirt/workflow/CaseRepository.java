@@ -43,8 +43,8 @@ public class CaseRepository {
                 .addValue("clock", deadline == null ? null : sla.clock(step).name())
                 .addValue("deadline", deadline == null ? null : Timestamp.from(deadline));
         jdbc.update("""
-                INSERT INTO case_step (ticket_id, step, entered_at, entered_by, deadline, clock)
-                VALUES (:ticketId, :step, :at, :actor, :deadline, :clock)
+                INSERT INTO case_step (ticket_id, step, entered_at, entered_by, deadline, clock, next_notice_at)
+                VALUES (:ticketId, :step, :at, :actor, :deadline, :clock, :deadline)
                 """, p);
         jdbc.update("""
                 UPDATE ticket SET status = :step, step_entered_at = :at, step_deadline = :deadline WHERE id = :ticketId

@@ -41,7 +41,8 @@ class TwoInstancesTest extends DeskIntegrationTest {
         }
         // entered 70 minutes ago: reminder (20), escalations at 40 and 60 minutes are due
         jdbc.update("""
-                UPDATE case_step s SET entered_at = now() - interval '70 minutes', deadline = now() - interval '50 minutes'
+                UPDATE case_step s SET entered_at = now() - interval '70 minutes', deadline = now() - interval '50 minutes',
+                                       next_notice_at = now() - interval '50 minutes'
                   FROM ticket t WHERE t.id = s.ticket_id AND t.number = ANY (?) AND s.left_at IS NULL
                 """, (Object) tickets.toArray(String[]::new));
 

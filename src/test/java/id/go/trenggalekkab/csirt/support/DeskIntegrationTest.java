@@ -74,7 +74,8 @@ public abstract class DeskIntegrationTest {
      */
     protected void moveOpenDeadlinesOutOfReach(String... except) {
         jdbc.update("""
-                UPDATE case_step s SET deadline = deadline + interval '36500 days'
+                UPDATE case_step s SET deadline = deadline + interval '36500 days',
+                                       next_notice_at = next_notice_at + interval '36500 days'
                   FROM ticket t
                  WHERE t.id = s.ticket_id AND NOT (t.number = ANY (?)) AND s.left_at IS NULL AND s.deadline IS NOT NULL
                 """, (Object) except);

@@ -60,6 +60,17 @@ public final class TestServers {
         return greenMail;
     }
 
+    /** For programs (the benchmark) that must end: GreenMail's server threads keep a JVM alive. */
+    public static synchronized void shutdown() throws IOException {
+        if (greenMail != null) {
+            greenMail.stop();
+            smtpProxy.close();
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
     public static TcpProxy smtpProxy() {
         greenMail();
         return smtpProxy;
