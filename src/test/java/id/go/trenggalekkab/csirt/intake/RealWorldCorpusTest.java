@@ -56,13 +56,21 @@ class RealWorldCorpusTest extends DeskIntegrationTest {
         }
         assertThat(messages).hasSize(1344);
 
+        // The route fails an exchange on purpose in one case: the mailbox or database is
+        // unavailable (IntakeDeferred), and the mail stays to be taken again. GreenMail drops
+        // connections now and then on this corpus; those deferrals are counted, not errors.
         AtomicInteger failedExchanges = new AtomicInteger();
+        AtomicInteger deferred = new AtomicInteger();
         camel.getManagementStrategy().addEventNotifier(new EventNotifierSupport() {
             @Override
             public void notify(CamelEvent event) {
                 if (event instanceof CamelEvent.ExchangeFailedEvent failed
                         && "mailbox-intake".equals(failed.getExchange().getFromRouteId())) {
-                    failedExchanges.incrementAndGet();
+                    if (failed.getExchange().getException() instanceof IntakeDeferred) {
+                        deferred.incrementAndGet();
+                    } else {
+                        failedExchanges.incrementAndGet();
+                    }
                 }
             }
         });
@@ -89,13 +97,17 @@ class RealWorldCorpusTest extends DeskIntegrationTest {
         int followUps = inbound - tickets;
         int quarantined = count("SELECT count(*) FROM logbook WHERE event = 'MESSAGE_QUARANTINED'") - quarantinedBefore;
         int duplicates = count("SELECT count(*) FROM logbook WHERE event = 'MESSAGE_DUPLICATE'") - duplicatesBefore;
-        System.out.printf("corpus: %d messages -> %d tickets, %d follow-ups, %d identical duplicates, %d quarantined%n",
-                messages.size(), tickets, followUps, duplicates, quarantined);
+        System.out.printf("corpus: %d messages -> %d tickets, %d follow-ups, %d identical duplicates, %d quarantined"
+                + " (%d reads deferred by mailbox failures and retried)%n",
+                messages.size(), tickets, followUps, duplicates, quarantined, deferred.get());
 
         assertThat(failedExchanges.get()).as("exchanges that escaped the route with an exception").isZero();
-        assertThat(tickets + followUps + duplicates + quarantined).isEqualTo(messages.size());
-        // 1,344 files hold 1,289 distinct contents: only identical bytes may count as duplicates
-        assertThat(duplicates).isLessThanOrEqualTo(1344 - 1289);
+        // every distinct message is stored exactly once (a ticket or a follow-up) or quarantined
+        long distinct = messages.stream().map(Sha256::hex).distinct().count();
+        assertThat(tickets + followUps + quarantined).isEqualTo(distinct);
+        // every other delivery of the same bytes is recognised as a duplicate; beyond the
+        // identical files only re-reads after a deferred commit add to them
+        assertThat(duplicates - (messages.size() - distinct)).isBetween(0L, (long) deferred.get());
         assertThat(TestMail.deskFolderCount("Processed") - processedFolderBefore
                 + TestMail.deskFolderCount("Quarantine") - quarantineFolderBefore)
                 .isEqualTo(messages.size() - refusedByImapServer.size());

@@ -80,7 +80,10 @@ class TwoInstancesTest extends DeskIntegrationTest {
         }
     }
 
+    /** The second desk polls a mailbox of its own: the timers are under test, not two readers of one inbox. */
     private static ConfigurableApplicationContext startSecondInstance() {
+        String mailbox = "second-desk@trenggalekkab.go.id";
+        TestServers.greenMail().setUser(mailbox, mailbox, mailbox);
         return new SpringApplicationBuilder(CsirtMaildeskApplication.class).run(
                 "--csirt.embedded.enabled=false",
                 "--server.port=0",
@@ -89,8 +92,8 @@ class TwoInstancesTest extends DeskIntegrationTest {
                 "--spring.mail.host=127.0.0.1",
                 "--spring.mail.port=" + TestServers.smtpProxy().port(),
                 "--csirt.imap.url=imap://127.0.0.1:" + TestServers.imapPort(),
-                "--csirt.imap.user=" + TestServers.DESK,
-                "--csirt.imap.password=" + TestServers.DESK,
+                "--csirt.imap.user=" + mailbox,
+                "--csirt.imap.password=" + mailbox,
                 "--csirt.imap.poll-delay=200");
     }
 }
