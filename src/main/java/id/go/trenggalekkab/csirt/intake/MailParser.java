@@ -46,6 +46,8 @@ public class MailParser {
     static final int MAX_DEPTH = 40;
 
     private static final Pattern MSG_ID = Pattern.compile("<([^<>\\s\\p{Cc}]{1,900})>");
+    private static final Pattern SANE_ADDRESS = Pattern.compile("[^\\s<>()\\[\\],;:\"@\\p{Cc}]+@[^\\s<>()\\[\\],;:\"@\\p{Cc}]+");
+    private static final Pattern ANGLE_ADDRESS = Pattern.compile("<([^\\s<>()\\[\\],;:\"@\\p{Cc}]+@[^\\s<>()\\[\\],;:\"@\\p{Cc}]+)>");
     private static final Pattern BARE_ADDRESS = Pattern.compile("[^\\s<>\"'(),;:\\p{Cc}]+@[^\\s<>\"'(),;:\\p{Cc}]+");
     private static final int MAX_REFERENCES = 50;
 
@@ -240,7 +242,7 @@ public class MailParser {
         try {
             Address[] from = message.getFrom();
             if (from != null && from.length > 0 && from[0] instanceof InternetAddress address
-                    && address.getAddress() != null && address.getAddress().contains("@")) {
+                    && address.getAddress() != null && SANE_ADDRESS.matcher(address.getAddress()).matches()) {
                 return new String[] {clean(address.getPersonal()), clean(address.getAddress()).toLowerCase(Locale.ROOT)};
             }
         } catch (MessagingException | RuntimeException e) {
@@ -254,9 +256,14 @@ public class MailParser {
             warnings.add("no From header");
             return new String[] {null, null};
         }
-        Matcher m = BARE_ADDRESS.matcher(raw);
-        String address = m.find() ? m.group().toLowerCase(Locale.ROOT) : null;
-        return new String[] {clean(decodeWords(raw)), address};
+        // a hostile or broken display name can make the address parser read garbage:
+        // the angle-address, then any bare address, is what the header really names
+        Matcher angle = ANGLE_ADDRESS.matcher(raw);
+        Matcher bare = BARE_ADDRESS.matcher(raw);
+        String address = angle.find() ? angle.group(1) : bare.find() ? bare.group() : null;
+        String name = angle.find(0) ? raw.substring(0, angle.start()).replace("\"", "").strip() : raw;
+        warnings.add("From read leniently: " + clean(raw));
+        return new String[] {clean(decodeWords(name)), address == null ? null : address.toLowerCase(Locale.ROOT)};
     }
 
     private static String readSubject(MimeMessage message, List<String> warnings) {

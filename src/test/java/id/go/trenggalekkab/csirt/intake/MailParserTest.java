@@ -237,6 +237,14 @@ class MailParserTest {
     }
 
     @Test
+    void aHostileDisplayNameCannotChangeTheAddress() {
+        ParsedMail m = parser.parse(mail(
+                "From: =?UTF-8?Q?Budi=0D=0ABcc:_victim=40example.org?= <budi@example.org>\nSubject: x\n\nbody\n"));
+        assertThat(m.fromAddress()).isEqualTo("budi@example.org");
+        assertThat(m.fromName()).doesNotContain("\r").doesNotContain("\n");
+    }
+
+    @Test
     void threadIdsComeNearestFirst() {
         ParsedMail m = parser.parse(mail("""
                 From: l@example.org
