@@ -56,14 +56,8 @@ class SlaTimersTest extends DeskIntegrationTest {
 
     @Test
     void reminderAtTheDeadlineEscalationLaterAndNothingOnceTheStepIsDone() throws Exception {
-        String reporter = uniqueAddress("sla");
-        String id = newMessageId();
-        deliver(reporter, report(reporter, "Laporan yang dibiarkan", "isi", "Message-ID: " + id));
-        String ticket = awaitTicketOf(id);
-        long verification = jdbc.queryForObject("""
-                SELECT s.id FROM case_step s JOIN ticket t ON t.id = s.ticket_id
-                 WHERE t.number = ? AND s.step = 'VERIFICATION'
-                """, Long.class, ticket);
+        String ticket = newCase("Laporan yang dibiarkan");
+        long verification = verificationStep(ticket);
 
         moveOpenDeadlinesOutOfReach(ticket);
         clock.advance(Duration.ofMinutes(10));
@@ -107,20 +101,28 @@ class SlaTimersTest extends DeskIntegrationTest {
 
     @Test
     void escalationsAreBoundedEvenForAStepLeftForDays() {
-        String reporter = uniqueAddress("sla-lama");
-        String id = newMessageId();
-        deliver(reporter, report(reporter, "Laporan terlupakan", "isi", "Message-ID: " + id));
-        String ticket = awaitTicketOf(id);
-        long verification = jdbc.queryForObject("""
-                SELECT s.id FROM case_step s JOIN ticket t ON t.id = s.ticket_id
-                 WHERE t.number = ? AND s.step = 'VERIFICATION'
-                """, Long.class, ticket);
+        String ticket = newCase("Laporan terlupakan");
+        long verification = verificationStep(ticket);
         moveOpenDeadlinesOutOfReach(ticket);
         // the desk was down for three days: the first sweep after start catches up, once
         clock.advance(Duration.ofDays(3));
         sweep.sweep();
         sweep.sweep();
         assertThat(notices(verification)).containsExactly("REMINDER", "ESCALATION_1", "ESCALATION_2", "ESCALATION_3");
+    }
+
+    private String newCase(String subject) {
+        String reporter = uniqueAddress("sla");
+        String id = newMessageId();
+        deliver(reporter, report(reporter, subject, "isi", "Message-ID: " + id));
+        return awaitTicketOf(id);
+    }
+
+    private long verificationStep(String ticket) {
+        return jdbc.queryForObject("""
+                SELECT s.id FROM case_step s JOIN ticket t ON t.id = s.ticket_id
+                 WHERE t.number = ? AND s.step = 'VERIFICATION'
+                """, Long.class, ticket);
     }
 
     private List<String> notices(long caseStepId) {
