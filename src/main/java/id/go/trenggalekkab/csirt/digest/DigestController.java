@@ -1,9 +1,6 @@
 package id.go.trenggalekkab.csirt.digest;
 
-import id.go.trenggalekkab.csirt.system.Wib;
-import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.temporal.TemporalAdjusters;
 import java.util.Map;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
@@ -20,11 +17,9 @@ import org.springframework.web.server.ResponseStatusException;
 class DigestController {
 
     private final WeeklyDigest digest;
-    private final java.time.Clock clock;
 
-    DigestController(WeeklyDigest digest, java.time.Clock clock) {
+    DigestController(WeeklyDigest digest) {
         this.digest = digest;
-        this.clock = clock;
     }
 
     @GetMapping
@@ -44,8 +39,7 @@ class DigestController {
     /** Last week, Monday to Monday, unless both ends are given. */
     private LocalDate[] period(LocalDate from, LocalDate to) {
         if (from == null && to == null) {
-            LocalDate monday = clock.instant().atZone(Wib.ZONE).toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-            return new LocalDate[] {monday.minusWeeks(1), monday};
+            return digest.lastWeek();
         }
         if (from == null || to == null || !to.isAfter(from)) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "give both from and to (YYYY-MM-DD), from before to");

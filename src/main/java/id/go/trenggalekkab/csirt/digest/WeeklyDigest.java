@@ -67,12 +67,19 @@ public class WeeklyDigest {
         return figures.figures(midnight(from), midnight(to), clock.instant());
     }
 
+    /** Last week in WIB days: [last Monday, this Monday). */
+    public LocalDate[] lastWeek() {
+        LocalDate thisMonday = clock.instant().atZone(Wib.ZONE).toLocalDate()
+                .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        return new LocalDate[] {thisMonday.minusWeeks(1), thisMonday};
+    }
+
     /** Called by the weekly-digest route: last week, Monday to Monday, once. Returns whether it was sent now. */
     @Transactional
     public boolean sendLastWeek() {
-        LocalDate thisMonday = clock.instant().atZone(Wib.ZONE).toLocalDate()
-                .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-        LocalDate lastMonday = thisMonday.minusWeeks(1);
+        LocalDate[] week = lastWeek();
+        LocalDate lastMonday = week[0];
+        LocalDate thisMonday = week[1];
         int claimed = jdbc.update("""
                 INSERT INTO digest_sent (period_start, period_end, sent_at) VALUES (:from, :to, :now)
                 ON CONFLICT (period_start) DO NOTHING

@@ -79,7 +79,7 @@ public class FinalReport {
             heading(doc, "1. Identitas kasus");
             PdfPTable identity = table(2, 1f, 3f);
             row(identity, "Nomor tiket", t.number());
-            row(identity, "Status", describe(t.status()));
+            row(identity, "Status", CaseStep.describe(t.status()));
             row(identity, "Pelapor", (t.reporterName() == null ? "" : t.reporterName() + " ")
                     + "<" + (t.reporterAddress() == null ? "-" : t.reporterAddress()) + ">");
             row(identity, "Perihal", t.subject());
@@ -146,14 +146,6 @@ public class FinalReport {
             return "berjalan";
         }
         return done.isAfter(v.deadline()) ? "terlambat" : "tepat waktu";
-    }
-
-    private static String describe(String status) {
-        try {
-            return CaseStep.valueOf(status).describe();
-        } catch (IllegalArgumentException e) {
-            return status;
-        }
     }
 
     private static void heading(Document doc, String text) throws DocumentException {

@@ -55,7 +55,7 @@ class TicketController {
         return new TicketDetail(
                 ticket.number(), ticket.status(), new Reporter(ticket.reporterName(), ticket.reporterAddress()),
                 ticket.subject(), Wib.at(ticket.receivedAt()), ticket.automatic(), ticket.automaticReason(),
-                describe(ticket.status()), Wib.at(ticket.stepDeadline()),
+                CaseStep.describe(ticket.status()), Wib.at(ticket.stepDeadline()),
                 ticket.category() == null ? null : new Category(ticket.category(), ticket.subcategory()),
                 ticket.priority(), ticket.tlp(), ticket.assignee(),
                 cases.history(ticket.id()).stream().map(StepView::of).toList(),
@@ -105,14 +105,6 @@ class TicketController {
         static StepView of(CaseRepository.StepVisit v) {
             return new StepView(v.step().name(), v.step().sopStep(), Wib.at(v.enteredAt()), v.enteredBy(),
                     Wib.at(v.deadline()), Wib.at(v.leftAt()), v.leftBy(), v.note());
-        }
-    }
-
-    private static String describe(String status) {
-        try {
-            return CaseStep.valueOf(status).describe();
-        } catch (IllegalArgumentException unknown) {
-            return status;
         }
     }
 

@@ -96,6 +96,15 @@ public enum CaseStep {
         return timeStandard;
     }
 
+    /** A stored status for people; a status that is not a step (an older one) is shown as stored. */
+    public static String describe(String status) {
+        try {
+            return valueOf(status).describe();
+        } catch (IllegalArgumentException | NullPointerException notAStep) {
+            return status;
+        }
+    }
+
     /** For people: "langkah 4: Verifikasi laporan". */
     public String describe() {
         return sopStep > 0 ? "langkah " + sopStep + ": " + indonesianName : indonesianName;
