@@ -1,8 +1,8 @@
 package id.go.trenggalekkab.csirt.digest;
 
+import static id.go.trenggalekkab.csirt.support.TestMail.authenticatedCommand;
 import static id.go.trenggalekkab.csirt.support.TestMail.deliver;
 import static id.go.trenggalekkab.csirt.support.TestMail.inboxOf;
-import static id.go.trenggalekkab.csirt.support.TestMail.newMessageId;
 import static id.go.trenggalekkab.csirt.support.TestMail.parse;
 import static id.go.trenggalekkab.csirt.support.TestMail.uniqueAddress;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -127,14 +127,11 @@ class WeeklyDigestTest extends DeskIntegrationTest {
     }
 
     private String newCase(String subject) {
-        String reporter = uniqueAddress("digest");
-        String id = newMessageId();
-        deliver(reporter, TestMailReport.of(reporter, subject, id));
-        return awaitTicketOf(id);
+        return newCase(uniqueAddress("digest"), subject);
     }
 
     private void command(String ticket, String commands, String body) {
-        deliver(OFFICER, TestMailReport.command(OFFICER, ticket, commands, body));
+        deliver(OFFICER, authenticatedCommand(OFFICER, ticket, commands, body));
     }
 
     private String status(String ticket) {
@@ -146,19 +143,6 @@ class WeeklyDigestTest extends DeskIntegrationTest {
             return String.valueOf(m.getSubject());
         } catch (Exception e) {
             return "";
-        }
-    }
-
-    /** Reports and authenticated officer commands, as the other workflow tests write them. */
-    private static final class TestMailReport {
-        static byte[] of(String reporter, String subject, String messageId) {
-            return id.go.trenggalekkab.csirt.support.TestMail.report(reporter, subject, "isi", "Message-ID: " + messageId);
-        }
-
-        static byte[] command(String from, String ticket, String commands, String body) {
-            return id.go.trenggalekkab.csirt.support.TestMail.report(from, "Re: [" + ticket + "] " + commands, body,
-                    "Message-ID: " + newMessageId(),
-                    "Authentication-Results: mx.trenggalekkab.go.id; dkim=pass header.d=trenggalekkab.go.id");
         }
     }
 }

@@ -1,10 +1,9 @@
 package id.go.trenggalekkab.csirt.sla;
 
+import static id.go.trenggalekkab.csirt.support.TestMail.authenticatedCommand;
 import static id.go.trenggalekkab.csirt.support.TestMail.deliver;
 import static id.go.trenggalekkab.csirt.support.TestMail.inboxOf;
-import static id.go.trenggalekkab.csirt.support.TestMail.newMessageId;
 import static id.go.trenggalekkab.csirt.support.TestMail.parse;
-import static id.go.trenggalekkab.csirt.support.TestMail.report;
 import static id.go.trenggalekkab.csirt.support.TestMail.uniqueAddress;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -83,9 +82,7 @@ class SlaTimersTest extends DeskIntegrationTest {
         await().atMost(PATIENCE).until(() -> mail(KABID, ticket, "Eskalasi") != null);
 
         // the officer verifies: the step is done, escalation stops there
-        deliver(OFFICER, report(OFFICER, "Re: [" + ticket + "] #verifikasi", "Terlambat, maaf.",
-                "Message-ID: " + newMessageId(),
-                "Authentication-Results: mx.trenggalekkab.go.id; dkim=pass header.d=trenggalekkab.go.id"));
+        deliver(OFFICER, authenticatedCommand(OFFICER, ticket, "#verifikasi", "Terlambat, maaf."));
         await().atMost(PATIENCE).until(() -> jdbc.queryForObject(
                 "SELECT left_at IS NOT NULL FROM case_step WHERE id = ?", Boolean.class, verification));
         assertThat(jdbc.queryForObject("SELECT outcome FROM case_step WHERE id = ?", String.class, verification))
@@ -112,10 +109,7 @@ class SlaTimersTest extends DeskIntegrationTest {
     }
 
     private String newCase(String subject) {
-        String reporter = uniqueAddress("sla");
-        String id = newMessageId();
-        deliver(reporter, report(reporter, subject, "isi", "Message-ID: " + id));
-        return awaitTicketOf(id);
+        return newCase(uniqueAddress("sla"), subject);
     }
 
     private long verificationStep(String ticket) {

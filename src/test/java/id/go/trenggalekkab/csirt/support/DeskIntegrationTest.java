@@ -47,6 +47,13 @@ public abstract class DeskIntegrationTest {
         registry.add("csirt.imap.password", () -> TestServers.DESK);
     }
 
+    /** Delivers a report from this reporter and returns its ticket number once it exists. */
+    protected String newCase(String reporter, String subject) {
+        String id = TestMail.newMessageId();
+        TestMail.deliver(reporter, TestMail.report(reporter, subject, "Mohon ditindaklanjuti.", "Message-ID: " + id));
+        return awaitTicketOf(id);
+    }
+
     /** The ticket number that the inbound message with this Message-ID landed on, once it has. */
     protected String awaitTicketOf(String messageId) {
         await().atMost(PATIENCE).until(() -> ticketOf(messageId) != null);

@@ -50,6 +50,15 @@ public final class TestMail {
         return m.toString().getBytes(StandardCharsets.UTF_8);
     }
 
+    /**
+     * A reply on a case's thread carrying commands, as the desk's mail server would stamp an
+     * authenticated sender (DKIM pass for the From domain, authserv-id mx.trenggalekkab.go.id).
+     */
+    public static byte[] authenticatedCommand(String from, String ticket, String commands, String body) {
+        return report(from, "Re: [" + ticket + "] " + commands, body, "Message-ID: " + newMessageId(),
+                "Authentication-Results: mx.trenggalekkab.go.id; dkim=pass header.d=" + from.substring(from.indexOf('@') + 1));
+    }
+
     public static String newMessageId() {
         return "<" + UUID.randomUUID() + "@test.example.org>";
     }

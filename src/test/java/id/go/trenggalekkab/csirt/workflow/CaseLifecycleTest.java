@@ -1,5 +1,6 @@
 package id.go.trenggalekkab.csirt.workflow;
 
+import static id.go.trenggalekkab.csirt.support.TestMail.authenticatedCommand;
 import static id.go.trenggalekkab.csirt.support.TestMail.deliver;
 import static id.go.trenggalekkab.csirt.support.TestMail.inboxOf;
 import static id.go.trenggalekkab.csirt.support.TestMail.newMessageId;
@@ -37,9 +38,7 @@ class CaseLifecycleTest extends DeskIntegrationTest {
     @Test
     void aCaseJudgedNotAnIncidentTellsTheReporterWhyAndCanBeReopened() throws Exception {
         String reporter = uniqueAddress("bukan");
-        String id = newMessageId();
-        deliver(reporter, report(reporter, "Email mencurigakan", "Apakah ini phishing?", "Message-ID: " + id));
-        String ticket = awaitTicketOf(id);
+        String ticket = newCase(reporter, "Email mencurigakan");
         command(ticket, "#bukan-insiden", "Email itu pengumuman resmi BSSN, bukan phishing.");
         await().atMost(PATIENCE).until(() -> status(ticket).equals("NOT_AN_INCIDENT"));
         await().atMost(PATIENCE).until(() -> inboxOf(reporter).stream().map(r -> new String(r, StandardCharsets.UTF_8))
@@ -56,9 +55,7 @@ class CaseLifecycleTest extends DeskIntegrationTest {
     @Test
     void aBounceOfTheDesksOwnMailJoinsItsCaseAndMarksTheRecipientUndeliverable() throws Exception {
         String reporter = uniqueAddress("tak-terkirim");
-        String id = newMessageId();
-        deliver(reporter, report(reporter, "Laporan dari alamat yang akan mati", "isi", "Message-ID: " + id));
-        String ticket = awaitTicketOf(id);
+        String ticket = newCase(reporter, "Laporan dari alamat yang akan mati");
         await().atMost(PATIENCE).until(() -> inboxOf(reporter).size() == 1);
         String acknowledgement = new String(inboxOf(reporter).get(0), StandardCharsets.UTF_8);
         int ticketsBefore = count("SELECT count(*) FROM ticket");
@@ -93,9 +90,7 @@ class CaseLifecycleTest extends DeskIntegrationTest {
     }
 
     private void command(String ticket, String commands, String body) {
-        deliver(OFFICER, report(OFFICER, "Re: [" + ticket + "] " + commands, body + "\n\n> kutipan lama",
-                "Message-ID: " + newMessageId(),
-                "Authentication-Results: mx.trenggalekkab.go.id; dmarc=pass header.from=trenggalekkab.go.id"));
+        deliver(OFFICER, authenticatedCommand(OFFICER, ticket, commands, body + "\n\n> kutipan lama"));
     }
 
     private String status(String ticket) {

@@ -36,7 +36,7 @@ class WorkflowByEmailTest extends DeskIntegrationTest {
     @Test
     void aCaseGoesThroughEveryStepViaTtis() throws Exception {
         String reporter = uniqueAddress("lapor-ttis");
-        String ticket = newReport(reporter, "Situs desa berisi judi online");
+        String ticket = newCase(reporter, "Situs desa berisi judi online");
 
         command(OFFICER, ticket, "#verifikasi #prioritas tinggi #kategori judi-online", "Benar, halaman disusupi.", true);
         command(OFFICER, ticket, "#tugaskan kasi@trenggalekkab.go.id #tlp red", "", true);
@@ -100,7 +100,7 @@ class WorkflowByEmailTest extends DeskIntegrationTest {
     @Test
     void aCaseGoesThroughEveryStepViaLawEnforcement() throws Exception {
         String reporter = uniqueAddress("lapor-aph");
-        String ticket = newReport(reporter, "Data kependudukan dijual di forum");
+        String ticket = newCase(reporter, "Data kependudukan dijual di forum");
 
         command(OFFICER, ticket, "#verifikasi #kategori kebocoran-data #prioritas tinggi", "Data valid.", true);
         awaitStep(ticket, CaseStep.ANALYSIS);
@@ -127,7 +127,7 @@ class WorkflowByEmailTest extends DeskIntegrationTest {
 
     @Test
     void refusalsAreAnsweredWithTheReasonAndStopTheCommandsAfterThem() throws Exception {
-        String ticket = newReport(uniqueAddress("tolak"), "Email phishing ke pegawai");
+        String ticket = newCase(uniqueAddress("tolak"), "Email phishing ke pegawai");
 
         command(OFFICER, ticket, "#selesai", "", true);
         await().atMost(PATIENCE).until(() -> lastMailAbout(OFFICER, ticket, "Perintah ditolak") != null);
@@ -160,7 +160,7 @@ class WorkflowByEmailTest extends DeskIntegrationTest {
 
     @Test
     void unauthenticatedOrForgedCommandsAreNotObeyedAndRevealNothing() throws Exception {
-        String ticket = newReport(uniqueAddress("palsu"), "Akun media sosial dinas dibajak");
+        String ticket = newCase(uniqueAddress("palsu"), "Akun media sosial dinas dibajak");
 
         // a forged From of a real officer: no Authentication-Results from the desk's server
         command(OFFICER, ticket, "#bukan-insiden", "Tutup saja.", false);
@@ -181,7 +181,7 @@ class WorkflowByEmailTest extends DeskIntegrationTest {
     @Test
     void aReportersHashtagsAreTextAndAStrangersMailChangesNothing() throws Exception {
         String reporter = uniqueAddress("pelapor-tagar");
-        String ticket = newReport(reporter, "Website lambat #darurat");
+        String ticket = newCase(reporter, "Website lambat #darurat");
         deliver(reporter, report(reporter, "Re: [" + ticket + "] #selesai", "Tolong ditutup.", "Message-ID: " + newMessageId()));
         await().atMost(PATIENCE).until(() -> events(ticket).stream().filter("FOLLOW_UP_ADDED"::equals).count() == 1);
         Thread.sleep(800);
@@ -219,12 +219,6 @@ class WorkflowByEmailTest extends DeskIntegrationTest {
         } finally {
             reader.close();
         }
-    }
-
-    private String newReport(String reporter, String subject) {
-        String id = newMessageId();
-        deliver(reporter, report(reporter, subject, "Mohon ditindaklanjuti.", "Message-ID: " + id));
-        return awaitTicketOf(id);
     }
 
     private void command(String from, String ticket, String commands, String body, boolean authenticated) {
