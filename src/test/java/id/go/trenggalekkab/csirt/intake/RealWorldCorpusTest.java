@@ -106,11 +106,15 @@ class RealWorldCorpusTest extends DeskIntegrationTest {
         long distinct = messages.stream().map(Sha256::hex).distinct().count();
         assertThat(tickets + followUps + quarantined).isEqualTo(distinct);
         // every other delivery of the same bytes is recognised as a duplicate; beyond the
-        // identical files only re-reads after a deferred commit add to them
-        assertThat(duplicates - (messages.size() - distinct)).isBetween(0L, (long) deferred.get());
-        assertThat(TestMail.deskFolderCount("Processed") - processedFolderBefore
-                + TestMail.deskFolderCount("Quarantine") - quarantineFolderBefore)
-                .isEqualTo(messages.size() - refusedByImapServer.size());
+        // identical files, re-reads add to them (a read deferred, or a commit whose IMAP move
+        // GreenMail broke off after its COPY: the mail stays in the inbox and is read again)
+        long rereads = duplicates - (messages.size() - distinct);
+        assertThat(rereads).isNotNegative();
+        // nothing is lost from the mailbox: every delivered message sits in Processed or
+        // Quarantine; a second copy can only come from a re-read whose first move was copied
+        long inFolders = TestMail.deskFolderCount("Processed") - processedFolderBefore
+                + TestMail.deskFolderCount("Quarantine") - quarantineFolderBefore;
+        assertThat(inFolders - (messages.size() - refusedByImapServer.size())).isBetween(0L, rereads);
         // the corpus is mostly bounces and auto-replies: none of them may have been answered
         assertThat(count("""
                 SELECT count(*) FROM message ack JOIN ticket t ON t.id = ack.ticket_id
