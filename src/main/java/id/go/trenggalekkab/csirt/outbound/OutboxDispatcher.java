@@ -2,30 +2,31 @@ package id.go.trenggalekkab.csirt.outbound;
 
 import id.go.trenggalekkab.csirt.logbook.Logbook;
 import id.go.trenggalekkab.csirt.system.CsirtProperties;
+import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
+import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.mail.MailException;
-import org.springframework.mail.MailSendException;
-import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Sends what the outbox holds, oldest first, a batch per transaction over one SMTP
  * connection: the rows stay locked while the server takes them, so two instances never
- * send the same mail.
+ * send the same mail, and each mail the server accepts gets a delivery receipt committed
+ * at once, so a desk killed mid-batch re-sends at most the one mail in flight.
  *
  * <p>Two kinds of failure: the server is unavailable (connection refused, 4xx), and the
  * whole outbox pauses with growing backoff, so that when it returns the mail drains in
@@ -38,9 +39,10 @@ public class OutboxDispatcher {
     private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);
 
     private final OutboxRepository repository;
-    private final JavaMailSender mailSender;
+    private final JavaMailSenderImpl mailSender;
     private final Logbook logbook;
     private final TransactionTemplate transaction;
+    private final TransactionTemplate receipt;
     private final Clock clock;
     private final CsirtProperties.Outbox settings;
     private final Session session = Session.getInstance(new Properties());
@@ -48,12 +50,14 @@ public class OutboxDispatcher {
     private volatile Instant pausedUntil = Instant.MIN;
     private int consecutiveUnavailable;
 
-    public OutboxDispatcher(OutboxRepository repository, JavaMailSender mailSender, Logbook logbook,
+    public OutboxDispatcher(OutboxRepository repository, JavaMailSenderImpl mailSender, Logbook logbook,
                             TransactionTemplate transaction, Clock clock, CsirtProperties properties) {
         this.repository = repository;
         this.mailSender = mailSender;
         this.logbook = logbook;
         this.transaction = transaction;
+        this.receipt = new TransactionTemplate(transaction.getTransactionManager());
+        this.receipt.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
         this.settings = properties.outbox();
     }
@@ -79,48 +83,74 @@ public class OutboxDispatcher {
     private int sendBatch() {
         List<OutboxRepository.Pending> due = repository.lockDue(settings.batchSize());
         if (due.isEmpty()) {
+            repository.settleDelivered();
             return 0;
         }
-        MimeMessage[] messages = new MimeMessage[due.size()];
+        Transport transport;
         try {
-            for (int i = 0; i < due.size(); i++) {
-                messages[i] = new StoredMimeMessage(session, due.get(i).raw());
-            }
-        } catch (MessagingException unreadable) {
-            throw new IllegalStateException("a stored outbound message could not be read back", unreadable);
-        }
-        Map<Object, Exception> failures = Map.of();
-        try {
-            mailSender.send(messages);
-        } catch (MailSendException e) {
-            failures = e.getFailedMessages();
-            if (failures.isEmpty() || failures.size() == due.size() && !isRejection(e)) {
-                return serverUnavailable(due, e);
-            }
-        } catch (MailException e) {
+            transport = connect();
+        } catch (MessagingException e) {
             return serverUnavailable(due, e);
         }
         int sent = 0;
-        for (int i = 0; i < due.size(); i++) {
-            Exception failure = failures.get(messages[i]);
-            if (failure == null) {
-                markSent(due.get(i));
+        try {
+            for (int i = 0; i < due.size(); i++) {
+                OutboxRepository.Pending mail = due.get(i);
+                try {
+                    MimeMessage message = new StoredMimeMessage(session, mail.raw());
+                    Address[] recipients = message.getAllRecipients();
+                    transport.sendMessage(message, recipients == null ? new Address[0] : recipients);
+                } catch (MessagingException | RuntimeException e) {
+                    if (isRejection(e)) {
+                        rejected(mail, e);
+                        continue;
+                    }
+                    // the rest stays due, in order; a partly sent batch is retried at once
+                    if (sent == 0) {
+                        return serverUnavailable(due.subList(i, due.size()), e);
+                    }
+                    break;
+                }
+                delivered(mail);
                 sent++;
-            } else if (isRejection(failure)) {
-                rejected(due.get(i), failure);
-            } else {
-                return sent > 0 ? sent : serverUnavailable(due.subList(i, due.size()), failure);
             }
+        } finally {
+            closeQuietly(transport);
         }
+        repository.settleDelivered();
         consecutiveUnavailable = 0;
         return sent;
     }
 
-    private void markSent(OutboxRepository.Pending mail) {
-        repository.markSent(mail.id());
-        logbook.record(mail.ticketId(), Logbook.SYSTEM, mail.kind() + "_SENT",
-                "to " + mail.toAddress() + ", Message-ID " + mail.messageId()
-                        + (mail.attempts() > 0 ? ", after " + (mail.attempts() + 1) + " attempts" : ""));
+    private Transport connect() throws MessagingException {
+        Transport transport = mailSender.getSession().getTransport(
+                mailSender.getProtocol() == null ? "smtp" : mailSender.getProtocol());
+        // as JavaMailSenderImpl does: an empty username means no authentication
+        boolean anonymous = mailSender.getUsername() == null || mailSender.getUsername().isEmpty();
+        transport.connect(mailSender.getHost(), mailSender.getPort(),
+                anonymous ? null : mailSender.getUsername(), anonymous ? null : mailSender.getPassword());
+        return transport;
+    }
+
+    private static void closeQuietly(Transport transport) {
+        try {
+            transport.close();
+        } catch (MessagingException e) {
+            log.debug("SMTP connection did not close cleanly: {}", e.getMessage());
+        }
+    }
+
+    /**
+     * The server accepted the mail: its receipt and logbook entry commit now, apart from the
+     * batch, so a desk killed later in the batch does not send this mail again.
+     */
+    private void delivered(OutboxRepository.Pending mail) {
+        receipt.executeWithoutResult(status -> {
+            repository.recordDelivery(mail.id());
+            logbook.record(mail.ticketId(), Logbook.SYSTEM, mail.kind() + "_SENT",
+                    "to " + mail.toAddress() + ", Message-ID " + mail.messageId()
+                            + (mail.attempts() > 0 ? ", after " + (mail.attempts() + 1) + " attempts" : ""));
+        });
     }
 
     /** One mail refused by the server (5xx): that mail backs off alone, and is given up after bounded attempts. */
@@ -174,13 +204,6 @@ public class OutboxDispatcher {
             if (t instanceof SendFailedException failed && failed.getInvalidAddresses() != null
                     && failed.getInvalidAddresses().length > 0) {
                 return true;
-            }
-            if (t instanceof MailSendException send) {
-                for (Exception inner : send.getMessageExceptions()) {
-                    if (inner != t && isRejection(inner)) {
-                        return true;
-                    }
-                }
             }
             if (t.getCause() == t) {
                 break;

@@ -48,26 +48,46 @@ public class OutboxRepository {
                 """, new MapSqlParameterSource().addValue("messageRowId", messageRowId).addValue("now", now));
     }
 
-    /** The oldest due mail, up to a batch, locked so that no other instance sends it meanwhile. */
+    /**
+     * The oldest due mail, up to a batch, locked so that no other instance sends it
+     * meanwhile. NO KEY UPDATE, so that a delivery receipt (whose foreign key takes a key
+     * share lock) can be committed for a locked row from another transaction.
+     */
     List<Pending> lockDue(int batchSize) {
         return jdbc.query("""
                 SELECT o.id, o.attempts, m.ticket_id, m.kind, m.to_address, m.message_id, m.raw
                   FROM outbox o JOIN message m ON m.id = o.message_id
                  WHERE o.status = 'PENDING' AND o.next_attempt_at <= :now
+                   AND NOT EXISTS (SELECT 1 FROM outbox_delivery d WHERE d.outbox_id = o.id)
                  ORDER BY o.id
                  LIMIT :batch
-                   FOR UPDATE OF o SKIP LOCKED
+                   FOR NO KEY UPDATE OF o SKIP LOCKED
                 """, new MapSqlParameterSource("now", Timestamp.from(clock.instant())).addValue("batch", batchSize),
                 (rs, i) -> new Pending(rs.getLong("id"), rs.getInt("attempts"), (Long) rs.getObject("ticket_id"),
                         rs.getString("kind"), rs.getString("to_address"), rs.getString("message_id"),
                         rs.getBytes("raw")));
     }
 
-    void markSent(long outboxId) {
-        jdbc.update("""
-                UPDATE outbox SET status = 'SENT', attempts = attempts + 1, sent_at = :now, last_error = NULL
-                 WHERE id = :id
-                """, new MapSqlParameterSource().addValue("id", outboxId).addValue("now", Timestamp.from(clock.instant())));
+    /** Called in its own transaction, committed as soon as the SMTP server accepted the mail. */
+    void recordDelivery(long outboxId) {
+        jdbc.update("INSERT INTO outbox_delivery (outbox_id, delivered_at) VALUES (:id, :now)",
+                new MapSqlParameterSource().addValue("id", outboxId).addValue("now", Timestamp.from(clock.instant())));
+    }
+
+    /**
+     * Marks SENT every pending mail with a delivery receipt: this batch's, and any left
+     * pending by a desk that died after the server accepted them. Rows another instance
+     * holds are skipped; that instance settles them itself.
+     */
+    int settleDelivered() {
+        return jdbc.update("""
+                UPDATE outbox o SET status = 'SENT', attempts = o.attempts + 1, sent_at = d.delivered_at, last_error = NULL
+                  FROM outbox_delivery d
+                 WHERE d.outbox_id = o.id
+                   AND o.id IN (SELECT p.id FROM outbox p JOIN outbox_delivery pd ON pd.outbox_id = p.id
+                                 WHERE p.status = 'PENDING'
+                                   FOR NO KEY UPDATE OF p SKIP LOCKED)
+                """, new MapSqlParameterSource());
     }
 
     void markAttemptFailed(long outboxId, String error, Instant nextAttempt, boolean giveUp) {
