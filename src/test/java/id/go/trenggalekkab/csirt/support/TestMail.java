@@ -88,11 +88,16 @@ public final class TestMail {
      * malformed ones).
      */
     public static List<Integer> putInDeskInbox(List<byte[]> messages) {
+        return putInInbox(TestServers.DESK, messages);
+    }
+
+    /** {@link #putInDeskInbox} for another mailbox (another desk's). */
+    public static List<Integer> putInInbox(String mailbox, List<byte[]> messages) {
         List<Integer> refused = new ArrayList<>();
         try {
             GreenMail greenMail = TestServers.greenMail();
             MailFolder inbox = greenMail.getManagers().getImapHostManager()
-                    .getInbox(greenMail.getUserManager().getUserByEmail(TestServers.DESK));
+                    .getInbox(greenMail.getUserManager().getUserByEmail(mailbox));
             Session session = Session.getInstance(new Properties());
             for (int i = 0; i < messages.size(); i++) {
                 try {
@@ -102,7 +107,7 @@ public final class TestMail {
                 }
             }
         } catch (FolderException e) {
-            throw new IllegalStateException("GreenMail has no inbox for the desk", e);
+            throw new IllegalStateException("GreenMail has no inbox for " + mailbox, e);
         }
         return refused;
     }

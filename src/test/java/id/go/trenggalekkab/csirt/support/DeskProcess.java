@@ -1,0 +1,158 @@
+package id.go.trenggalekkab.csirt.support;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The desk as its own operating-system process, for what cannot be done to a Spring
+ * context inside the test JVM: killing it with SIGKILL, or capping its heap. It has a
+ * database and a mailbox of its own on the shared test servers, so it never competes with
+ * the in-JVM desk; its output goes to {@code target/desk-<name>.log}.
+ */
+public final class DeskProcess implements AutoCloseable {
+
+    private static final Pattern PEAK = Pattern.compile("PEAK_HEAP_BYTES=(\\d+)");
+
+    private final String name;
+    private final List<String> command;
+    private final Path log;
+    private Process process;
+
+    private DeskProcess(String name, List<String> command) {
+        this.name = name;
+        this.command = command;
+        this.log = Paths.get("target", "desk-" + name + ".log").toAbsolutePath();
+    }
+
+    /**
+     * A desk reading {@code mailbox} (created in GreenMail) into database {@code name}
+     * (created empty) and sending through {@code smtpPort}, not yet started.
+     */
+    public static DeskProcess prepare(String name, String mailbox, int smtpPort, List<String> jvmOptions) {
+        TestServers.greenMail().setUser(mailbox, mailbox, mailbox);
+        createDatabase(name);
+        List<String> command = new ArrayList<>();
+        command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.add("-cp");
+        command.add(classpath());
+        command.add(HeapReportingDesk.class.getName());
+        command.addAll(List.of(
+                "--csirt.embedded.enabled=false",
+                "--server.port=0",
+                "--server.address=127.0.0.1",
+                "--spring.datasource.url=" + databaseUrl(name),
+                "--spring.datasource.username=postgres",
+                "--spring.mail.host=127.0.0.1",
+                "--spring.mail.port=" + smtpPort,
+                "--csirt.imap.url=imap://127.0.0.1:" + TestServers.imapPort(),
+                "--csirt.imap.user=" + mailbox,
+                "--csirt.imap.password=" + mailbox,
+                "--csirt.imap.poll-delay=200",
+                "--csirt.outbox.poll-interval=200",
+                "--csirt.outbox.initial-backoff=200ms",
+                "--csirt.outbox.max-backoff=1s"));
+        return new DeskProcess(name, command);
+    }
+
+    public static String databaseUrl(String name) {
+        return TestServers.postgres().getJdbcUrl("postgres", name);
+    }
+
+    public DeskProcess start() {
+        try {
+            Files.createDirectories(log.getParent());
+            process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .start();
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start the desk process " + name, e);
+        }
+    }
+
+    /** SIGKILL: no shutdown hook, no commit, no IMAP logout. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /** SIGTERM, as a service manager stops it; waits for the orderly shutdown. */
+    public void stop() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+
+    public boolean isAlive() {
+        return process != null && process.isAlive();
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    /** The peak heap the process reported on its orderly stop, or -1 where it did not. */
+    public long reportedPeakHeap() throws IOException {
+        Matcher m = PEAK.matcher(Files.readString(log));
+        long peak = -1;
+        while (m.find()) {
+            peak = Long.parseLong(m.group(1));
+        }
+        return peak;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (isAlive()) {
+            stop();
+        }
+    }
+
+    private static void createDatabase(String name) {
+        try (Connection c = DriverManager.getConnection(TestServers.postgres().getJdbcUrl("postgres", "postgres"))) {
+            c.createStatement().execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            c.createStatement().execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create database " + name, e);
+        }
+    }
+
+    /**
+     * The test classpath: the class loader's URLs where it has them (exec:java runs the
+     * benchmark in Maven's JVM), else java.class.path (Surefire's fork).
+     */
+    private static String classpath() {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        if (loader instanceof URLClassLoader urls && urls.getURLs().length > 0) {
+            List<String> entries = new ArrayList<>();
+            for (URL url : urls.getURLs()) {
+                try {
+                    entries.add(Paths.get(url.toURI()).toString());
+                } catch (URISyntaxException | IllegalArgumentException e) {
+                    throw new IllegalStateException("classpath entry is not a file: " + url, e);
+                }
+            }
+            return entries.stream().collect(Collectors.joining(File.pathSeparator));
+        }
+        return System.getProperty("java.class.path");
+    }
+}
