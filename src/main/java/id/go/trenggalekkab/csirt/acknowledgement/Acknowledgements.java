@@ -81,7 +81,7 @@ public class Acknowledgements {
                 "ticket", number.toString(),
                 "tag", number.tag(),
                 "receivedAt", Wib.human(mail.receivedAt()),
-                "messageSize", mail.raw().length,
+                "messageSize", mail.raw().size(),
                 "messageSha256", mail.sha256(),
                 "attachments", files,
                 "hasAttachments", !files.isEmpty(),

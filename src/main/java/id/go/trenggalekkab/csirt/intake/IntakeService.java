@@ -137,7 +137,7 @@ public class IntakeService {
         }
         logbook.record(ticketId, actor(parsed), "MESSAGE_RECEIVED",
                 "Message-ID " + (parsed.messageId() == null ? "(none)" : parsed.messageId())
-                        + ", " + mail.raw().length + " bytes, SHA-256 " + mail.sha256()
+                        + ", " + mail.raw().size() + " bytes, SHA-256 " + mail.sha256()
                         + ", " + parsed.attachments().size() + " attachment(s)"
                         + (parsed.warnings().isEmpty() ? "" : ", " + parsed.warnings().size() + " parse warning(s)"));
         return rowId;

@@ -1,7 +1,6 @@
 package id.go.trenggalekkab.csirt.intake;
 
 import id.go.trenggalekkab.csirt.outbound.HeaderValues;
-import id.go.trenggalekkab.csirt.system.Sha256;
 import jakarta.mail.Address;
 import jakarta.mail.Header;
 import jakarta.mail.MessagingException;
@@ -14,7 +13,6 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimePart;
 import jakarta.mail.internet.MimeUtility;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
@@ -45,6 +43,9 @@ public class MailParser {
     /** Deeper MIME trees are kept whole as one opaque part rather than walked. */
     static final int MAX_DEPTH = 40;
 
+    /** Body text shown and searched is cut here; a longer text part is also kept whole as an attachment. */
+    static final int MAX_TEXT_BYTES = 1 << 20;
+
     private static final Pattern MSG_ID = Pattern.compile("<([^<>\\s\\p{Cc}]{1,900})>");
     private static final Pattern SANE_ADDRESS = Pattern.compile("[^\\s<>()\\[\\],;:\"@\\p{Cc}]+@[^\\s<>()\\[\\],;:\"@\\p{Cc}]+");
     private static final Pattern ANGLE_ADDRESS = Pattern.compile("<([^\\s<>()\\[\\],;:\"@\\p{Cc}]+@[^\\s<>()\\[\\],;:\"@\\p{Cc}]+)>");
@@ -61,13 +62,19 @@ public class MailParser {
     }
 
     public ParsedMail parse(byte[] raw) {
+        return parse(RawMessage.of(raw));
+    }
+
+    /** Parts of the result read from {@code raw} until it is closed. */
+    public ParsedMail parse(RawMessage raw) {
         List<String> warnings = new ArrayList<>();
         MimeMessage message;
         try {
-            message = new MimeMessage(session, new ByteArrayInputStream(raw));
-        } catch (MessagingException | RuntimeException e) {
+            message = new MimeMessage(session, (InputStream) raw.forParsing());
+        } catch (MessagingException | IOException | RuntimeException e) {
             warnings.add("message structure unreadable (" + e + "); body shown as raw text");
-            return new ParsedMail(null, null, List.of(), null, null, "", withoutNul(MailCharsets.decodeUnlabelled(raw)),
+            return new ParsedMail(null, null, List.of(), null, null, "",
+                    withoutNul(MailCharsets.decodeUnlabelled(raw.head(MAX_TEXT_BYTES))),
                     null, null, "application/octet-stream", new MailHeaders(), List.of(), warnings);
         }
 
@@ -116,7 +123,7 @@ public class MailParser {
         String type = baseType(part, warnings);
         if (depth > MAX_DEPTH) {
             warnings.add("MIME nesting deeper than " + MAX_DEPTH + " at part " + path + ": kept whole, not walked");
-            out.add(attachment(part, path, type, rawBytes(part, path, warnings), warnings));
+            out.add(attachment(part, path, type, PartContent.transmitted(part, path, warnings), warnings));
             return;
         }
         if (type.startsWith("multipart/")) {
@@ -131,21 +138,27 @@ public class MailParser {
             } catch (MessagingException | IOException | RuntimeException e) {
                 warnings.add("multipart at part " + path + " unreadable (" + e.getMessage() + "): kept whole");
             }
-            out.add(attachment(part, path, type, rawBytes(part, path, warnings), warnings));
+            out.add(attachment(part, path, type, PartContent.transmitted(part, path, warnings), warnings));
             return;
         }
-        byte[] bytes = decodedBytes(part, path, warnings);
         boolean textBody = !isAttachment(part, type, warnings)
                 && (type.equals("text/plain") || type.equals("text/html"));
-        if (textBody) {
-            String text = decodeText(part, bytes, path, warnings);
-            if (type.equals("text/plain")) {
-                body.plain(text);
-            } else {
-                body.html(text);
-            }
+        if (!textBody) {
+            out.add(attachment(part, path, type, PartContent.decoded(part, path, warnings), warnings));
+            return;
+        }
+        byte[] bytes = textBytes(part, path, warnings);
+        if (bytes.length > MAX_TEXT_BYTES) {
+            warnings.add("text part " + path + " is longer than " + (MAX_TEXT_BYTES >> 20)
+                    + " MiB: the body text is cut there and the whole part kept as an attachment");
+            bytes = java.util.Arrays.copyOf(bytes, MAX_TEXT_BYTES);
+            out.add(attachment(part, path, type, PartContent.decoded(part, path, warnings), warnings));
+        }
+        String text = decodeText(part, bytes, path, warnings);
+        if (type.equals("text/plain")) {
+            body.plain(text);
         } else {
-            out.add(attachment(part, path, type, bytes, warnings));
+            body.html(text);
         }
     }
 
@@ -157,7 +170,7 @@ public class MailParser {
         }
     }
 
-    private ParsedAttachment attachment(Part part, String path, String type, byte[] bytes, List<String> warnings) {
+    private ParsedAttachment attachment(Part part, String path, String type, PartContent content, List<String> warnings) {
         String disposition = null;
         String contentId = null;
         try {
@@ -170,7 +183,7 @@ public class MailParser {
         }
         return new ParsedAttachment(path, filename(part, warnings), clean(type),
                 disposition == null ? null : clean(disposition).toLowerCase(Locale.ROOT),
-                clean(contentId), bytes, Sha256.hex(bytes));
+                clean(contentId), content, content.sha256());
     }
 
     private static String filename(Part part, List<String> warnings) {
@@ -182,29 +195,21 @@ public class MailParser {
         }
     }
 
-    /** The part's content with its transfer encoding undone, or as transmitted where that fails. */
-    private static byte[] decodedBytes(Part part, String path, List<String> warnings) {
+    /**
+     * Up to one byte more than {@link #MAX_TEXT_BYTES} of a text part, decoded, or as
+     * transmitted where decoding fails: enough to show it and to tell that it is longer.
+     */
+    private static byte[] textBytes(Part part, String path, List<String> warnings) {
         try (InputStream in = part.getInputStream()) {
-            return in.readAllBytes();
+            return in.readNBytes(MAX_TEXT_BYTES + 1);
         } catch (MessagingException | IOException | RuntimeException e) {
             warnings.add("part " + path + " could not be decoded (" + e.getMessage() + "): kept as transmitted");
-            return rawBytes(part, path, warnings);
         }
-    }
-
-    private static byte[] rawBytes(Part part, String path, List<String> warnings) {
-        if (part instanceof MimePart mime) {
-            try (InputStream in = mime instanceof MimeMessage m ? m.getRawInputStream() : rawOf(mime)) {
-                return in.readAllBytes();
-            } catch (MessagingException | IOException | RuntimeException e) {
-                warnings.add("part " + path + " unreadable even as transmitted: " + e.getMessage());
-            }
+        try (InputStream in = PartContent.transmitted(part, path, warnings).open()) {
+            return in.readNBytes(MAX_TEXT_BYTES + 1);
+        } catch (IOException e) {
+            return new byte[0];
         }
-        return new byte[0];
-    }
-
-    private static InputStream rawOf(MimePart part) throws MessagingException {
-        return ((jakarta.mail.internet.MimeBodyPart) part).getRawInputStream();
     }
 
     private static String decodeText(Part part, byte[] bytes, String path, List<String> warnings) {

@@ -2,15 +2,14 @@ package id.go.trenggalekkab.csirt.intake;
 
 import id.go.trenggalekkab.csirt.logbook.Logbook;
 import id.go.trenggalekkab.csirt.system.CsirtProperties;
-import id.go.trenggalekkab.csirt.system.Sha256;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Clock;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.mail.MailConstants;
 import org.apache.camel.component.mail.MailMessage;
+import org.apache.camel.support.SynchronizationAdapter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -49,17 +48,16 @@ public class MailboxIntake {
     public IntakeOutcome ingest(Exchange exchange) {
         detachFromMailHeaders(exchange);
         Message message = exchange.getIn(MailMessage.class).getOriginalMessage();
-        byte[] raw = rawBytes(exchange, message);
-        String sha256 = Sha256.hex(raw);
+        RawMessage raw = rawMessage(exchange, message);
         ParsedMail parsed = parser.parse(raw);
-        InboundMail mail = new InboundMail(raw, sha256, parsed, clock.instant(), parsed.serverReceivedAt());
+        InboundMail mail = new InboundMail(raw, parsed, clock.instant(), parsed.serverReceivedAt());
         try {
             IntakeOutcome outcome = intake.ingest(mail);
-            log.info("{} <- {} ({} bytes, SHA-256 {})", outcome, mail.parsed().fromAddress(), raw.length, sha256);
+            log.info("{} <- {} ({} bytes, SHA-256 {})", outcome, mail.parsed().fromAddress(), raw.size(), raw.sha256());
             return outcome;
         } catch (RuntimeException e) {
             if (TransientFailures.isTransient(e)) {
-                log.warn("Database unavailable; message {} left in the mailbox for the next poll: {}", sha256, e.getMessage());
+                log.warn("Database unavailable; message {} left in the mailbox for the next poll: {}", raw.sha256(), e.getMessage());
                 throw new IntakeDeferred("database unavailable", e);
             }
             throw e;
@@ -75,21 +73,21 @@ public class MailboxIntake {
         detachFromMailHeaders(exchange);
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         Message message = exchange.getIn(MailMessage.class).getOriginalMessage();
-        byte[] raw;
+        RawMessage raw;
         try {
-            raw = rawBytes(exchange, message);
+            raw = rawMessage(exchange, message);
         } catch (UnreadableMessage unreadable) {
             // the server cannot hand the message over: the folder move still keeps it whole
-            raw = new byte[0];
+            raw = RawMessage.of(new byte[0]);
         }
-        String sha256 = raw.length == 0 ? "unreadable-" + java.util.UUID.randomUUID() : Sha256.hex(raw);
+        String sha256 = raw.size() == 0 ? "unreadable-" + java.util.UUID.randomUUID() : raw.sha256();
         String reason = cause == null ? "unknown failure" : cause.getClass().getSimpleName() + ": " + cause.getMessage();
         if (reason.length() > 2000) {
             reason = reason.substring(0, 2000);
         }
         quarantine.insert(raw, sha256, reason, clock.instant());
         logbook.record(null, Logbook.SYSTEM, "MESSAGE_QUARANTINED",
-                "SHA-256 " + sha256 + ", " + raw.length + " bytes, moved to IMAP folder " + quarantineFolder
+                "SHA-256 " + sha256 + ", " + raw.size() + " bytes, moved to IMAP folder " + quarantineFolder
                         + ": " + reason);
         exchange.getIn().setHeader(MailConstants.MAIL_MOVE_TO, quarantineFolder);
         log.error("Message {} quarantined: {}", sha256, reason, cause);
@@ -110,17 +108,24 @@ public class MailboxIntake {
         }
     }
 
-    /** The message exactly as the server holds it (IMAP BODY[]), read once per exchange. */
-    private static byte[] rawBytes(Exchange exchange, Message message) {
-        byte[] cached = exchange.getProperty(RAW_PROPERTY, byte[].class);
+    /**
+     * The message exactly as the server holds it (IMAP BODY[]), read once per exchange and
+     * spooled (see {@link RawMessage}); the spool goes when the exchange is done.
+     */
+    private static RawMessage rawMessage(Exchange exchange, Message message) {
+        RawMessage cached = exchange.getProperty(RAW_PROPERTY, RawMessage.class);
         if (cached != null) {
             return cached;
         }
         try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
-            message.writeTo(out);
-            byte[] raw = out.toByteArray();
+            RawMessage raw = RawMessage.spool(message::writeTo);
             exchange.setProperty(RAW_PROPERTY, raw);
+            exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+                @Override
+                public void onDone(Exchange done) {
+                    raw.close();
+                }
+            });
             return raw;
         } catch (MessagingException | IOException e) {
             if (TransientFailures.isTransient(e)) {

@@ -22,6 +22,7 @@ public class OwnMailBounce {
     private static final Pattern FINAL_RECIPIENT = Pattern.compile(
             "(?im)^(?:Final|Original)-Recipient:\\s*[^;\\r\\n]*;\\s*<?([^\\s<>]+@[^\\s<>]+?)>?\\s*$");
     private static final Pattern ACTION = Pattern.compile("(?im)^Action:\\s*([a-z]+)");
+    private static final int REPORT_BYTES = 1 << 20;
     private static final Pattern STATUS = Pattern.compile("(?im)^Status:\\s*([0-9.]+)");
 
     private final Pattern deskMessageId;
@@ -35,7 +36,8 @@ public class OwnMailBounce {
     public record Bounce(List<String> deskMessageIds, boolean failed, List<String> recipients, String status) {}
 
     public Optional<Bounce> read(InboundMail mail) {
-        String text = new String(mail.raw(), StandardCharsets.ISO_8859_1);
+        // a DSN's report and the returned headers come first; a returned body can be huge
+        String text = new String(mail.raw().head(REPORT_BYTES), StandardCharsets.ISO_8859_1);
         List<String> ids = new ArrayList<>();
         Matcher id = deskMessageId.matcher(text);
         while (id.find()) {

@@ -1,5 +1,8 @@
 package id.go.trenggalekkab.csirt.intake;
 
+import id.go.trenggalekkab.csirt.system.ByteSource;
+import id.go.trenggalekkab.csirt.system.StreamedParameter;
+
 import java.sql.Timestamp;
 import java.time.Instant;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -17,17 +20,17 @@ class QuarantineRepository {
     }
 
     /** Keeps the bytes once per distinct message; false where they were quarantined before. */
-    boolean insert(byte[] raw, String sha256, String reason, Instant at) {
-        return jdbc.update("""
+    boolean insert(ByteSource raw, String sha256, String reason, Instant at) {
+        return StreamedParameter.bind(raw, stream -> jdbc.update("""
                 INSERT INTO quarantine (dedup_key, reason, raw, raw_sha256, raw_size, quarantined_at)
                 VALUES (:key, :reason, :raw, :sha256, :size, :at)
                 ON CONFLICT (dedup_key) DO NOTHING
                 """, new MapSqlParameterSource()
                 .addValue("key", "sha256:" + sha256)
                 .addValue("reason", reason)
-                .addValue("raw", raw)
+                .addValue("raw", stream)
                 .addValue("sha256", sha256)
-                .addValue("size", raw.length)
-                .addValue("at", Timestamp.from(at))) == 1;
+                .addValue("size", raw.size())
+                .addValue("at", Timestamp.from(at)))) == 1;
     }
 }

@@ -13,6 +13,11 @@ public final class Sha256 {
         return HexFormat.of().formatHex(digest().digest(bytes));
     }
 
+    /** The hex of what a digest (from {@link #digest()}) has been fed so far. */
+    public static String hex(MessageDigest digest) {
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
     public static MessageDigest digest() {
         try {
             return MessageDigest.getInstance("SHA-256");

@@ -1,5 +1,7 @@
 package id.go.trenggalekkab.csirt.ticket;
 
+import id.go.trenggalekkab.csirt.system.ByteSource;
+import id.go.trenggalekkab.csirt.system.StreamedParameter;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -54,7 +56,7 @@ public class MessageRepository {
     }
 
     public long insertInbound(NewInboundMessage m) {
-        return jdbc.queryForObject("""
+        return StreamedParameter.bind(m.raw(), raw -> jdbc.queryForObject("""
                 INSERT INTO message (ticket_id, direction, kind, dedup_key, message_id, in_reply_to, references_ids,
                                      from_name, from_address, subject, body_text, received_at, server_received_at,
                                      automatic, automatic_reason, parse_warnings, raw, raw_sha256, raw_size)
@@ -78,14 +80,14 @@ public class MessageRepository {
                 .addValue("automatic", m.automaticReason() != null)
                 .addValue("automaticReason", m.automaticReason())
                 .addValue("warnings", m.parseWarnings())
-                .addValue("raw", m.raw())
+                .addValue("raw", raw)
                 .addValue("sha256", m.sha256())
-                .addValue("size", m.raw().length), Long.class);
+                .addValue("size", m.raw().size()), Long.class));
     }
 
     public void insertAttachment(long messageRowId, String partPath, String filename, String contentType,
-                                 String disposition, String contentId, byte[] content, String sha256) {
-        jdbc.update("""
+                                 String disposition, String contentId, ByteSource content, String sha256) {
+        StreamedParameter.bind(content, stream -> jdbc.update("""
                 INSERT INTO attachment (message_id, part_path, filename, content_type, disposition, content_id,
                                         size, sha256, content)
                 VALUES (:messageId, :partPath, :filename, :contentType, :disposition, :contentId,
@@ -97,9 +99,9 @@ public class MessageRepository {
                 .addValue("contentType", contentType)
                 .addValue("disposition", disposition)
                 .addValue("contentId", contentId)
-                .addValue("size", content.length)
+                .addValue("size", content.size())
                 .addValue("sha256", sha256)
-                .addValue("content", content));
+                .addValue("content", stream)));
     }
 
     /** Acknowledgements queued to this address since the given time: the per-sender hourly limit. */
@@ -216,7 +218,7 @@ public class MessageRepository {
     public record NewInboundMessage(long ticketId, String kind, String messageId, String inReplyTo, String references,
                                     String fromName, String fromAddress, String subject, String bodyText,
                                     Instant receivedAt, Instant serverReceivedAt, String automaticReason, String parseWarnings,
-                                    byte[] raw, String sha256) {}
+                                    ByteSource raw, String sha256) {}
 
     public record MessageSummary(long id, String direction, String kind, String messageId, String fromName,
                                  String fromAddress, String toAddress, String subject, Instant receivedAt,

@@ -12,7 +12,6 @@ import id.go.trenggalekkab.csirt.support.DeskIntegrationTest;
 import id.go.trenggalekkab.csirt.support.PoisonMessages;
 import id.go.trenggalekkab.csirt.support.TestMail;
 import id.go.trenggalekkab.csirt.support.TestServers;
-import id.go.trenggalekkab.csirt.system.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -81,7 +80,7 @@ class FailureRecoveryTest extends DeskIntegrationTest {
             await().atMost(PATIENCE).until(() -> deskInboxMessage(id) != null);
             // the ticket's transaction commits, then the process dies before the message is moved
             byte[] raw = deskInboxMessage(id);
-            intake.ingest(new InboundMail(raw, Sha256.hex(raw), parser.parse(raw), Instant.now(), null));
+            intake.ingest(new InboundMail(RawMessage.of(raw), parser.parse(raw), Instant.now(), null));
         } finally {
             camel.getRouteController().startRoute("mailbox-intake");
         }

@@ -87,7 +87,7 @@ class RealWorldCorpusTest extends DeskIntegrationTest {
                 + refusedByImapServer + "; those go to the intake directly");
         for (int i : refusedByImapServer) {
             byte[] raw = messages.get(i);
-            intake.ingest(new InboundMail(raw, Sha256.hex(raw), parser.parse(raw), Instant.now(), null));
+            intake.ingest(new InboundMail(RawMessage.of(raw), parser.parse(raw), Instant.now(), null));
         }
         await().atMost(Duration.ofMinutes(8)).pollInterval(Duration.ofSeconds(2))
                 .until(() -> TestMail.deskFolderCount("INBOX") == 0);

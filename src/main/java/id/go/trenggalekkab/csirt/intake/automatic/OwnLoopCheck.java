@@ -20,25 +20,8 @@ class OwnLoopCheck implements AutomaticMailCheck {
 
     @Override
     public Optional<String> reason(InboundMail mail) {
-        return containsIgnoreCase(mail.raw(), NEEDLE)
+        return mail.raw().containsIgnoreCase(NEEDLE)
                 ? Optional.of("carries the desk's own " + LoopHeader.NAME + " header: the desk's own mail came back")
                 : Optional.empty();
-    }
-
-    static boolean containsIgnoreCase(byte[] haystack, byte[] lowerNeedle) {
-        outer:
-        for (int i = 0; i <= haystack.length - lowerNeedle.length; i++) {
-            for (int j = 0; j < lowerNeedle.length; j++) {
-                byte b = haystack[i + j];
-                if (b >= 'A' && b <= 'Z') {
-                    b = (byte) (b + 32);
-                }
-                if (b != lowerNeedle[j]) {
-                    continue outer;
-                }
-            }
-            return true;
-        }
-        return false;
     }
 }

@@ -3,6 +3,7 @@ package id.go.trenggalekkab.csirt.intake.automatic;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.go.trenggalekkab.csirt.intake.InboundMail;
+import id.go.trenggalekkab.csirt.intake.RawMessage;
 import id.go.trenggalekkab.csirt.intake.MailParser;
 import id.go.trenggalekkab.csirt.system.CsirtProperties;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +30,7 @@ class AutomaticMailChecksTest {
         String text = "From: " + from + "\r\nSubject: Re: laporan\r\nMessage-ID: <m@example.org>\r\n"
                 + extraHeaders + "Content-Type: " + contentType + "\r\n\r\nbody\r\n";
         byte[] raw = text.getBytes(StandardCharsets.UTF_8);
-        return detector.reason(new InboundMail(raw, "sha", parser.parse(raw), Instant.now(), null));
+        return detector.reason(new InboundMail(RawMessage.of(raw), parser.parse(raw), Instant.now(), null));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -87,6 +88,6 @@ class AutomaticMailChecksTest {
                 + "--q\r\nContent-Type: text/plain\r\n\r\nsee below\r\n--q\r\nContent-Type: message/rfc822\r\n\r\n"
                 + name + ": csirt@trenggalekkab.go.id\r\nSubject: [TTIS-2026-00001] Laporan diterima\r\n\r\nack\r\n--q--\r\n";
         byte[] raw = quoted.getBytes(StandardCharsets.UTF_8);
-        assertThat(detector.reason(new InboundMail(raw, "sha", parser.parse(raw), Instant.now(), null))).isPresent();
+        assertThat(detector.reason(new InboundMail(RawMessage.of(raw), parser.parse(raw), Instant.now(), null))).isPresent();
     }
 }

@@ -1,0 +1,43 @@
+package id.go.trenggalekkab.csirt.system;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * Bytes that can be read more than once without being held in memory: a spooled
+ * message, one decoded part of it. Evidence of any size goes to the database as a
+ * stream of these.
+ */
+public interface ByteSource {
+
+    /** A fresh stream over all the bytes; the caller closes it. */
+    InputStream open() throws IOException;
+
+    long size();
+
+    default byte[] readAll() throws IOException {
+        try (InputStream in = open()) {
+            return in.readAllBytes();
+        }
+    }
+
+    static ByteSource of(byte[] bytes) {
+        return new ByteSource() {
+            @Override
+            public InputStream open() {
+                return new ByteArrayInputStream(bytes);
+            }
+
+            @Override
+            public long size() {
+                return bytes.length;
+            }
+
+            @Override
+            public byte[] readAll() {
+                return bytes;
+            }
+        };
+    }
+}
