@@ -31,8 +31,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * mvn -B -q test-compile exec:java -Dexec.classpathScope=test \
  *     -Dexec.mainClass=id.go.trenggalekkab.csirt.bench.Benchmark -Dexec.args="all"
  * </pre>
- * Arguments: {@code ingest N}, {@code steady RATE SECONDS}, {@code sweep OPEN_CASES}, {@code startup}, or
- * {@code all} (ingest 1000, ingest 10000, steady 10 120, sweep 100000, startup).
+ * Arguments: {@code ingest N}, {@code steady RATE SECONDS}, {@code sweep OPEN_CASES}, {@code startup},
+ * {@code memory}, or {@code all} (ingest 1000, ingest 10000, steady 10 120, sweep 100000, startup, memory).
  */
 public final class Benchmark {
 
@@ -59,6 +59,7 @@ public final class Benchmark {
             case "steady" -> withDesk(desk -> steady(desk, Integer.parseInt(a.get(1)), Integer.parseInt(a.get(2))));
             case "sweep" -> withDesk(desk -> sweep(desk, Integer.parseInt(a.get(1))));
             case "startup" -> startup();
+            case "memory" -> MemoryBenchmark.run();
             case "all" -> {
                 withDesk(desk -> {
                     ingest(desk, 1000);
@@ -67,6 +68,7 @@ public final class Benchmark {
                     sweep(desk, 100_000);
                 });
                 startup();
+                MemoryBenchmark.run();
             }
             default -> throw new IllegalArgumentException("unknown benchmark " + a.get(0));
         }

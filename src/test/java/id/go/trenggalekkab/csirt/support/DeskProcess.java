@@ -88,6 +88,18 @@ public final class DeskProcess implements AutoCloseable {
         }
     }
 
+    /** Whether the desk logged that it started within the time given (false also where it died). */
+    public boolean awaitStarted(java.time.Duration patience) throws IOException, InterruptedException {
+        long until = System.nanoTime() + patience.toNanos();
+        while (System.nanoTime() < until && isAlive()) {
+            if (Files.exists(log) && Files.readString(log).contains("Started CsirtMaildeskApplication")) {
+                return true;
+            }
+            Thread.sleep(100);
+        }
+        return false;
+    }
+
     /** SIGKILL: no shutdown hook, no commit, no IMAP logout. */
     public void kill() throws InterruptedException {
         process.destroyForcibly();
