@@ -10,6 +10,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import id.go.trenggalekkab.csirt.support.DeskIntegrationTest;
+import id.go.trenggalekkab.csirt.support.TestMail;
 import id.go.trenggalekkab.csirt.system.Sha256;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayOutputStream;
@@ -98,6 +99,45 @@ class HostileInputTest extends DeskIntegrationTest {
                 + " AND body_text NOT LIKE '%tracker%'", String.class)).isNotEmpty();
         await().atMost(PATIENCE).until(() -> "UP".equals(
                 http.getForObject("/actuator/health", JsonNode.class).path("status").asText()));
+    }
+
+    @Test
+    void aHundredMegabyteMessageIsKeptWholeAndTheDeskStaysHealthy() throws Exception {
+        String reporter = uniqueAddress("raksasa");
+        String id = newMessageId();
+        byte[] image = new byte[73 << 20];
+        new java.util.Random(100).nextBytes(image);
+        String longText = "Log server yang diretas. ".repeat((2 << 20) / 25);
+        ByteArrayOutputStream raw = new ByteArrayOutputStream();
+        raw.writeBytes(("From: " + reporter + "\r\nTo: csirt@trenggalekkab.go.id\r\nSubject: citra disk\r\nMessage-ID: " + id
+                + "\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=z\r\n\r\n--z\r\n"
+                + "Content-Type: text/plain; charset=UTF-8\r\n\r\n" + longText + "\r\n--z\r\n"
+                + "Content-Type: application/octet-stream\r\nContent-Disposition: attachment; filename=disk.img\r\n"
+                + "Content-Transfer-Encoding: base64\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        raw.writeBytes(Base64.getMimeEncoder().encode(image));
+        raw.writeBytes("\r\n--z--\r\n".getBytes(StandardCharsets.US_ASCII));
+        assertThat(raw.size()).isGreaterThan(100_000_000);
+
+        assertThat(TestMail.putInDeskInbox(java.util.List.of(raw.toByteArray()))).isEmpty();
+        String ticket = awaitTicketOf(id);
+
+        assertThat(jdbc.queryForObject("SELECT raw_size FROM message WHERE message_id = ?", Long.class, id))
+                .isEqualTo(raw.size());
+        assertThat(jdbc.queryForObject("SELECT encode(sha256(raw), 'hex') FROM message WHERE message_id = ?", String.class, id))
+                .isEqualTo(Sha256.hex(raw.toByteArray()));
+        assertThat(jdbc.queryForList("""
+                SELECT coalesce(a.filename, '(none)') || ' ' || a.size || ' ' || encode(sha256(a.content), 'hex')
+                  FROM attachment a JOIN message m ON m.id = a.message_id WHERE m.message_id = ? ORDER BY a.part_path
+                """, String.class, id)).containsExactly(
+                        "(none) " + longText.length() + " " + Sha256.hex(longText.getBytes(StandardCharsets.UTF_8)),
+                        "disk.img " + image.length + " " + Sha256.hex(image));
+        String body = jdbc.queryForObject("SELECT body_text FROM message WHERE message_id = ?", String.class, id);
+        assertThat(body).startsWith("Log server yang diretas.").hasSizeLessThanOrEqualTo(MailParser.MAX_TEXT_BYTES);
+        assertThat(jdbc.queryForObject("SELECT parse_warnings FROM message WHERE message_id = ?", String.class, id))
+                .contains("the body text is cut there and the whole part kept as an attachment");
+        await().atMost(PATIENCE).until(() -> inboxOf(reporter).size() == 1);
+        assertThat(parse(inboxOf(reporter).get(0)).getSubject()).contains(ticket);
+        assertThat(http.getForObject("/actuator/health", JsonNode.class).path("status").asText()).isEqualTo("UP");
     }
 
     private String deliverWithAttachment(String prefix, String type, String filename, byte[] content) {
