@@ -1,5 +1,7 @@
 package id.go.trenggalekkab.csirt.bench;
 
+import static id.go.trenggalekkab.csirt.support.DeskDatabase.count;
+
 import id.go.trenggalekkab.csirt.support.DeskProcess;
 import id.go.trenggalekkab.csirt.support.TestMail;
 import id.go.trenggalekkab.csirt.support.TestServers;
@@ -47,8 +49,8 @@ final class MemoryBenchmark {
         }
         byte[] message = report("pelapor-besar-" + run + "@example.org", payloads);
 
-        try (DeskProcess desk = DeskProcess.prepare(database, mailbox, TestServers.smtpPort(),
-                List.of("-Xmx256m", "-XX:+ExitOnOutOfMemoryError"))) {
+        try (DeskProcess desk = DeskProcess.prepare(database, mailbox,
+                List.of("-Xmx256m", "-XX:+ExitOnOutOfMemoryError"), java.util.Map.of())) {
             desk.start();
             if (!desk.awaitStarted(java.time.Duration.ofMinutes(2))) {
                 System.out.printf("memory: %s: the desk did not start (see %s)%n", label, desk.log());
@@ -115,15 +117,5 @@ final class MemoryBenchmark {
         }
         out.writeBytes("--b--\r\n".getBytes(StandardCharsets.US_ASCII));
         return out.toByteArray();
-    }
-
-    private static long count(String database, String sql) {
-        try (Connection c = DriverManager.getConnection(DeskProcess.databaseUrl(database));
-             ResultSet rs = c.createStatement().executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        } catch (SQLException notMigratedYet) {
-            return 0;
-        }
     }
 }

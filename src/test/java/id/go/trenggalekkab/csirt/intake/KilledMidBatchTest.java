@@ -1,5 +1,6 @@
 package id.go.trenggalekkab.csirt.intake;
 
+import static id.go.trenggalekkab.csirt.support.DeskDatabase.count;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -7,20 +8,11 @@ import id.go.trenggalekkab.csirt.support.DeskProcess;
 import id.go.trenggalekkab.csirt.support.TcpProxy;
 import id.go.trenggalekkab.csirt.support.TestMail;
 import id.go.trenggalekkab.csirt.support.TestServers;
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeMessage;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -54,7 +46,8 @@ class KilledMidBatchTest {
         }
 
         try (TcpProxy smtp = new TcpProxy(TestServers.smtpPort());
-             DeskProcess desk = DeskProcess.prepare(database, mailbox, smtp.port(), List.of("-Xmx512m"))) {
+             DeskProcess desk = DeskProcess.prepare(database, mailbox, List.of("-Xmx512m"),
+                     Map.of(DeskProcess.SMTP_PORT, String.valueOf(smtp.port())))) {
             assertThat(TestMail.putInInbox(mailbox, reports)).isEmpty();
             // acknowledgements pile up in the outbox while SMTP is away, so that the kill
             // lands while a batch of them is going out and reports are still coming in
@@ -85,38 +78,11 @@ class KilledMidBatchTest {
                                        GROUP BY l.ticket_id HAVING count(*) = 1) once
                 """)).isEqualTo(REPORTS);
 
-        Map<String, Set<String>> idsByReporter = new HashMap<>();
-        int copies = 0;
-        for (MimeMessage received : TestServers.greenMail().getReceivedMessagesForDomain(reporterDomain)) {
-            for (String reporter : recipientsOf(received, reporterDomain)) {
-                idsByReporter.computeIfAbsent(reporter, r -> new HashSet<>()).add(received.getMessageID());
-                copies++;
-            }
-        }
-        assertThat(idsByReporter).hasSize(REPORTS);
-        assertThat(idsByReporter.values()).allSatisfy(ids -> assertThat(ids).hasSize(1));
-        assertThat(copies).as("copies of acknowledgements; at most the one in flight at the kill is repeated")
+        Map<String, List<String>> acknowledgements = TestMail.messageIdsByRecipient(reporterDomain);
+        assertThat(acknowledgements).hasSize(REPORTS);
+        assertThat(acknowledgements.values()).allSatisfy(ids -> assertThat(new HashSet<>(ids)).hasSize(1));
+        assertThat(acknowledgements.values().stream().mapToInt(List::size).sum())
+                .as("copies of acknowledgements; at most the one in flight at the kill is repeated")
                 .isBetween(REPORTS, REPORTS + 1);
-    }
-
-    private static List<String> recipientsOf(MimeMessage message, String domain) throws MessagingException {
-        List<String> to = new ArrayList<>();
-        for (var address : message.getAllRecipients()) {
-            String a = ((InternetAddress) address).getAddress();
-            if (a.endsWith("@" + domain)) {
-                to.add(a);
-            }
-        }
-        return to;
-    }
-
-    static long count(String database, String sql) {
-        try (Connection c = DriverManager.getConnection(DeskProcess.databaseUrl(database));
-             ResultSet rs = c.createStatement().executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        } catch (SQLException notMigratedYet) {
-            return 0;
-        }
     }
 }

@@ -13,7 +13,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,6 +28,10 @@ import java.util.stream.Collectors;
  * the in-JVM desk; its output goes to {@code target/desk-<name>.log}.
  */
 public final class DeskProcess implements AutoCloseable {
+
+    public static final String DATABASE_URL = "spring.datasource.url";
+    public static final String SMTP_PORT = "spring.mail.port";
+    public static final String IMAP_URL = "csirt.imap.url";
 
     private static final Pattern PEAK = Pattern.compile("PEAK_HEAP_BYTES=(\\d+)");
 
@@ -42,37 +48,45 @@ public final class DeskProcess implements AutoCloseable {
 
     /**
      * A desk reading {@code mailbox} (created in GreenMail) into database {@code name}
-     * (created empty) and sending through {@code smtpPort}, not yet started.
+     * (created empty), not yet started. {@code settings} replace the defaults below, e.g.
+     * to reach a server through a {@link TcpProxy}.
      */
-    public static DeskProcess prepare(String name, String mailbox, int smtpPort, List<String> jvmOptions) {
+    public static DeskProcess prepare(String name, String mailbox, List<String> jvmOptions, Map<String, String> settings) {
         TestServers.greenMail().setUser(mailbox, mailbox, mailbox);
         createDatabase(name);
+        Map<String, String> all = new LinkedHashMap<>();
+        all.put("csirt.embedded.enabled", "false");
+        all.put("server.port", "0");
+        all.put("server.address", "127.0.0.1");
+        all.put(DATABASE_URL, databaseUrl(name));
+        all.put("spring.datasource.username", "postgres");
+        all.put("spring.mail.host", "127.0.0.1");
+        all.put(SMTP_PORT, String.valueOf(TestServers.smtpPort()));
+        all.put(IMAP_URL, "imap://127.0.0.1:" + TestServers.imapPort());
+        all.put("csirt.imap.user", mailbox);
+        all.put("csirt.imap.password", mailbox);
+        all.put("csirt.imap.poll-delay", "200");
+        all.put("csirt.outbox.poll-interval", "200");
+        all.put("csirt.outbox.initial-backoff", "200ms");
+        all.put("csirt.outbox.max-backoff", "1s");
+        all.putAll(settings);
         List<String> command = new ArrayList<>();
         command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.add("-cp");
         command.add(classpath());
         command.add(HeapReportingDesk.class.getName());
-        command.addAll(List.of(
-                "--csirt.embedded.enabled=false",
-                "--server.port=0",
-                "--server.address=127.0.0.1",
-                "--spring.datasource.url=" + databaseUrl(name),
-                "--spring.datasource.username=postgres",
-                "--spring.mail.host=127.0.0.1",
-                "--spring.mail.port=" + smtpPort,
-                "--csirt.imap.url=imap://127.0.0.1:" + TestServers.imapPort(),
-                "--csirt.imap.user=" + mailbox,
-                "--csirt.imap.password=" + mailbox,
-                "--csirt.imap.poll-delay=200",
-                "--csirt.outbox.poll-interval=200",
-                "--csirt.outbox.initial-backoff=200ms",
-                "--csirt.outbox.max-backoff=1s"));
+        all.forEach((key, value) -> command.add("--" + key + "=" + value));
         return new DeskProcess(name, command);
     }
 
     public static String databaseUrl(String name) {
         return TestServers.postgres().getJdbcUrl("postgres", name);
+    }
+
+    /** The database's URL with another port: that of a proxy in front of PostgreSQL. */
+    public static String databaseUrl(String name, int port) {
+        return "jdbc:postgresql://localhost:" + port + "/" + name + "?user=postgres";
     }
 
     public DeskProcess start() {

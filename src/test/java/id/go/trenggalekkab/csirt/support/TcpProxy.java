@@ -17,6 +17,7 @@ public final class TcpProxy implements AutoCloseable {
     private final ServerSocket listener;
     private final int targetPort;
     private volatile boolean refusing;
+    private final java.util.Set<Socket> open = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public TcpProxy(int targetPort) throws IOException {
         this.targetPort = targetPort;
@@ -34,6 +35,14 @@ public final class TcpProxy implements AutoCloseable {
         this.refusing = refuse;
     }
 
+    /** The server goes down: open connections are cut and new ones refused, until {@link #refuse}(false). */
+    public void goDown() {
+        refusing = true;
+        for (Socket s : open) {
+            closeQuietly(s);
+        }
+    }
+
     private void acceptLoop() {
         while (!listener.isClosed()) {
             try {
@@ -43,6 +52,8 @@ public final class TcpProxy implements AutoCloseable {
                     continue;
                 }
                 Socket server = new Socket(InetAddress.getLoopbackAddress(), targetPort);
+                open.add(client);
+                open.add(server);
                 pump(client.getInputStream(), server.getOutputStream(), client, server);
                 pump(server.getInputStream(), client.getOutputStream(), client, server);
             } catch (IOException e) {
@@ -51,7 +62,7 @@ public final class TcpProxy implements AutoCloseable {
         }
     }
 
-    private static void pump(InputStream in, OutputStream out, Socket a, Socket b) {
+    private void pump(InputStream in, OutputStream out, Socket a, Socket b) {
         Thread t = new Thread(() -> {
             byte[] buffer = new byte[64 * 1024];
             try {
@@ -65,6 +76,8 @@ public final class TcpProxy implements AutoCloseable {
             } finally {
                 closeQuietly(a);
                 closeQuietly(b);
+                open.remove(a);
+                open.remove(b);
             }
         }, "tcp-proxy-pump");
         t.setDaemon(true);

@@ -114,7 +114,12 @@ public final class TestMail {
 
     /** Number of messages (not flagged deleted) in one of the desk's folders. */
     public static int deskFolderCount(String folderName) {
-        return withDeskStore(store -> {
+        return folderCount(TestServers.DESK, folderName);
+    }
+
+    /** {@link #deskFolderCount} for another mailbox (another desk's). */
+    public static int folderCount(String mailbox, String folderName) {
+        return withStore(mailbox, store -> {
             Folder folder = store.getFolder(folderName);
             if (!folder.exists()) {
                 return 0;
@@ -143,16 +148,33 @@ public final class TestMail {
         });
     }
 
+    /**
+     * The Message-ID of every copy GreenMail received for each recipient in the domain
+     * (one entry per copy, so that a repeated mail shows).
+     */
+    public static java.util.Map<String, List<String>> messageIdsByRecipient(String domain) {
+        java.util.Map<String, List<String>> ids = new java.util.TreeMap<>();
+        try {
+            for (MimeMessage received : TestServers.greenMail().getReceivedMessagesForDomain(domain)) {
+                for (Address address : received.getAllRecipients()) {
+                    String recipient = ((InternetAddress) address).getAddress();
+                    if (recipient.endsWith("@" + domain)) {
+                        ids.computeIfAbsent(recipient, r -> new ArrayList<>()).add(received.getMessageID());
+                    }
+                }
+            }
+        } catch (MessagingException e) {
+            throw new IllegalStateException("GreenMail holds an unreadable message", e);
+        }
+        return ids;
+    }
+
     public static MimeMessage parse(byte[] raw) {
         try {
             return new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(raw));
         } catch (MessagingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static <T> T withDeskStore(StoreWork<T> work) {
-        return withStore(TestServers.DESK, work);
     }
 
     private static <T> T withStore(String login, StoreWork<T> work) {

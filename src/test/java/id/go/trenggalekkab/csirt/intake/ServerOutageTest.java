@@ -1,0 +1,147 @@
+package id.go.trenggalekkab.csirt.intake;
+
+import static id.go.trenggalekkab.csirt.support.DeskDatabase.count;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import id.go.trenggalekkab.csirt.support.DeskProcess;
+import id.go.trenggalekkab.csirt.support.TcpProxy;
+import id.go.trenggalekkab.csirt.support.TestMail;
+import id.go.trenggalekkab.csirt.support.TestServers;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The servers the desk depends on go away for a minute while it works, and come back.
+ * The desk runs as its own process and reaches each server through a {@link TcpProxy}
+ * that, when the server "goes down", cuts the open connections and refuses new ones, as
+ * a stopped PostgreSQL or a restarting IMAP server does. The test reads the desk's
+ * database and the mailboxes directly, around the proxies.
+ */
+class ServerOutageTest {
+
+    private static final Duration OUTAGE = Duration.ofMinutes(1);
+    private static final Duration PATIENCE = Duration.ofMinutes(3);
+
+    @Test
+    void postgresqlDownForAMinuteDuringIntakeLosesAndDuplicatesNothing() throws Exception {
+        Desk desk = new Desk("pg_outage");
+        List<byte[]> reports = desk.reports(100);
+        try (TcpProxy postgres = new TcpProxy(TestServers.postgres().getPort());
+             DeskProcess process = desk.prepare(Map.of(
+                     DeskProcess.DATABASE_URL, DeskProcess.databaseUrl(desk.database, postgres.port()),
+                     // fail fast while the database is away, so the poll gives up and tries again
+                     "spring.datasource.hikari.connection-timeout", "2000"))) {
+            process.start();
+            assertThat(TestMail.putInInbox(desk.mailbox, reports)).isEmpty();
+            await().atMost(PATIENCE).until(() -> desk.tickets() >= 20 || !process.isAlive());
+
+            postgres.goDown();
+            Thread.sleep(2000);
+            long ticketsWhenDown = desk.tickets();
+            Thread.sleep(OUTAGE.toMillis() - 2000);
+            assertThat(process.isAlive()).isTrue();
+            assertThat(desk.tickets()).as("nothing can be stored while the database is down").isEqualTo(ticketsWhenDown);
+            assertThat(ticketsWhenDown).as("the outage began during intake").isLessThan(reports.size());
+            assertThat((long) desk.inboxCount()).as("the rest waits in the mailbox")
+                    .isGreaterThanOrEqualTo(reports.size() - ticketsWhenDown);
+            postgres.refuse(false);
+
+            await().atMost(PATIENCE).until(() -> desk.tickets() == reports.size() && desk.outboxDrained());
+            process.stop();
+        }
+        desk.assertEveryReportOneTicketOneAcknowledgement(reports.size(), 1);
+    }
+
+    @Test
+    void imapAndSmtpDownForAMinuteTheOutboxDrainsInOrderEachMailOnce() throws Exception {
+        Desk desk = new Desk("mail_outage");
+        List<byte[]> before = desk.reports(30);
+        List<byte[]> during = desk.reports(30);
+        try (TcpProxy imap = new TcpProxy(TestServers.imapPort());
+             TcpProxy smtp = new TcpProxy(TestServers.smtpPort());
+             DeskProcess process = desk.prepare(Map.of(
+                     DeskProcess.IMAP_URL, "imap://127.0.0.1:" + imap.port(),
+                     DeskProcess.SMTP_PORT, String.valueOf(smtp.port())))) {
+            smtp.goDown();
+            process.start();
+            assertThat(TestMail.putInInbox(desk.mailbox, before)).isEmpty();
+            await().atMost(PATIENCE).until(() -> desk.tickets() == before.size() || !process.isAlive());
+
+            imap.goDown();
+            assertThat(TestMail.putInInbox(desk.mailbox, during)).isEmpty();
+            Thread.sleep(OUTAGE.toMillis());
+            assertThat(process.isAlive()).isTrue();
+            assertThat(desk.tickets()).isEqualTo(before.size());
+            assertThat(TestMail.messageIdsByRecipient(desk.reporterDomain)).as("nothing sent while SMTP refuses").isEmpty();
+            imap.refuse(false);
+            smtp.refuse(false);
+
+            await().atMost(PATIENCE).until(() -> desk.tickets() == before.size() + during.size() && desk.outboxDrained());
+            process.stop();
+        }
+        desk.assertEveryReportOneTicketOneAcknowledgement(before.size() + during.size(), 0);
+        assertThat(count(desk.database, """
+                SELECT count(*) FROM (SELECT d.delivered_at < lag(d.delivered_at) OVER (ORDER BY o.id) AS out_of_order
+                                        FROM outbox o JOIN outbox_delivery d ON d.outbox_id = o.id) x
+                 WHERE out_of_order
+                """)).as("mail left in the order it was queued").isZero();
+    }
+
+    /** One desk process's world: its database, mailbox and reporters. */
+    private static final class Desk {
+        final String database;
+        final String mailbox;
+        final String reporterDomain;
+        private int reports;
+
+        Desk(String name) {
+            String run = UUID.randomUUID().toString().substring(0, 8);
+            this.database = name + "_" + run;
+            this.mailbox = name.replace('_', '-') + "-" + run + "@trenggalekkab.go.id";
+            this.reporterDomain = name.replace('_', '-') + "-" + run + ".example.org";
+        }
+
+        DeskProcess prepare(Map<String, String> settings) {
+            return DeskProcess.prepare(database, mailbox, List.of("-Xmx512m"), settings);
+        }
+
+        List<byte[]> reports(int n) {
+            List<byte[]> made = new ArrayList<>();
+            for (int i = 0; i < n; i++, reports++) {
+                String reporter = "pelapor-" + reports + "@" + reporterDomain;
+                made.add(TestMail.report(reporter, "Laporan insiden " + reports, "Situs dinas diretas (" + reports + ")."));
+            }
+            return made;
+        }
+
+        long tickets() {
+            return count(database, "SELECT count(*) FROM ticket");
+        }
+
+        boolean outboxDrained() {
+            return count(database, "SELECT count(*) FROM outbox WHERE status <> 'SENT'") == 0;
+        }
+
+        int inboxCount() {
+            return TestMail.folderCount(mailbox, "INBOX");
+        }
+
+        /** Repeats allowed: copies of one mail (same Message-ID) the SMTP server accepted as its receipt failed. */
+        void assertEveryReportOneTicketOneAcknowledgement(int expected, int repeatsAllowed) {
+            assertThat(count(database, "SELECT count(*) FROM message WHERE direction = 'IN'")).isEqualTo(expected);
+            assertThat(count(database, "SELECT count(DISTINCT raw_sha256) FROM message WHERE direction = 'IN'"))
+                    .isEqualTo(expected);
+            Map<String, List<String>> acknowledgements = TestMail.messageIdsByRecipient(reporterDomain);
+            assertThat(acknowledgements).hasSize(expected);
+            assertThat(acknowledgements.values()).allSatisfy(ids -> assertThat(new HashSet<>(ids)).hasSize(1));
+            assertThat(acknowledgements.values().stream().mapToInt(List::size).sum())
+                    .isBetween(expected, expected + repeatsAllowed);
+        }
+    }
+}
