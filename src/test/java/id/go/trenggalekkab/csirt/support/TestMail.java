@@ -117,16 +117,28 @@ public final class TestMail {
         return folderCount(TestServers.DESK, folderName);
     }
 
-    /** {@link #deskFolderCount} for another mailbox (another desk's). */
+    /**
+     * {@link #deskFolderCount} for another mailbox (another desk's). GreenMail drops a
+     * connection whose STATUS races a MOVE (its message lists are not thread-safe); the
+     * count is asked again.
+     */
     public static int folderCount(String mailbox, String folderName) {
-        return withStore(mailbox, store -> {
-            Folder folder = store.getFolder(folderName);
-            if (!folder.exists()) {
-                return 0;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return withStore(mailbox, store -> {
+                    Folder folder = store.getFolder(folderName);
+                    if (!folder.exists()) {
+                        return 0;
+                    }
+                    // counts only: the desk may be moving messages out of this folder right now
+                    return folder.getMessageCount() - Math.max(folder.getDeletedMessageCount(), 0);
+                });
+            } catch (IllegalStateException dropped) {
+                if (attempt == 5 || !(dropped.getCause() instanceof jakarta.mail.StoreClosedException)) {
+                    throw dropped;
+                }
             }
-            // counts only: the desk may be moving messages out of this folder right now
-            return folder.getMessageCount() - Math.max(folder.getDeletedMessageCount(), 0);
-        });
+        }
     }
 
     /** Every message in a person's GreenMail inbox, as raw bytes (login = password = address). */
