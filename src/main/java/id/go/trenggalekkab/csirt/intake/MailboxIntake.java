@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.time.Clock;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.mail.MailConstants;
+import org.apache.camel.component.mail.MailConsumer;
 import org.apache.camel.component.mail.MailMessage;
 import org.apache.camel.support.SynchronizationAdapter;
 import org.slf4j.Logger;
@@ -30,6 +31,7 @@ public class MailboxIntake {
 
     private final MailParser parser;
     private final ProcessedMailMover mover;
+    private final UnservedMessages unserved;
     private final IntakeService intake;
     private final QuarantineRepository quarantine;
     private final Logbook logbook;
@@ -37,9 +39,11 @@ public class MailboxIntake {
     private final String quarantineFolder;
 
     public MailboxIntake(MailParser parser, IntakeService intake, QuarantineRepository quarantine,
-                         Logbook logbook, Clock clock, CsirtProperties properties, ProcessedMailMover mover) {
+                         Logbook logbook, Clock clock, CsirtProperties properties, ProcessedMailMover mover,
+                         UnservedMessages unserved) {
         this.parser = parser;
         this.mover = mover;
+        this.unserved = unserved;
         this.intake = intake;
         this.quarantine = quarantine;
         this.logbook = logbook;
@@ -50,7 +54,7 @@ public class MailboxIntake {
     public IntakeOutcome ingest(Exchange exchange) {
         detachFromMailHeaders(exchange);
         Message message = exchange.getIn(MailMessage.class).getOriginalMessage();
-        RawMessage raw = rawMessage(exchange, message);
+        RawMessage raw = rawMessage(exchange, message, unserved);
         ParsedMail parsed = parser.parse(raw);
         InboundMail mail = new InboundMail(raw, parsed, clock.instant(), parsed.serverReceivedAt());
         try {
@@ -83,7 +87,7 @@ public class MailboxIntake {
         Message message = exchange.getIn(MailMessage.class).getOriginalMessage();
         RawMessage raw;
         try {
-            raw = rawMessage(exchange, message);
+            raw = rawMessage(exchange, message, unserved);
         } catch (UnreadableMessage unreadable) {
             // the server cannot hand the message over: the folder move still keeps it whole
             raw = RawMessage.of(new byte[0]);
@@ -98,6 +102,7 @@ public class MailboxIntake {
                 "SHA-256 " + sha256 + ", " + raw.size() + " bytes, moved to IMAP folder " + quarantineFolder
                         + ": " + reason);
         exchange.getIn().setHeader(MailConstants.MAIL_MOVE_TO, quarantineFolder);
+        unserved.forget(exchange.getProperty(MailConsumer.MAIL_MESSAGE_UID, String.class));
         log.error("Message {} quarantined: {}", sha256, reason, cause);
     }
 
@@ -120,13 +125,21 @@ public class MailboxIntake {
      * The message exactly as the server holds it (IMAP BODY[]), read once per exchange and
      * spooled (see {@link RawMessage}); the spool goes when the exchange is done.
      */
-    private static RawMessage rawMessage(Exchange exchange, Message message) {
+    private static RawMessage rawMessage(Exchange exchange, Message message, UnservedMessages unserved) {
         RawMessage cached = exchange.getProperty(RAW_PROPERTY, RawMessage.class);
         if (cached != null) {
             return cached;
         }
+        String uid = exchange.getProperty(MailConsumer.MAIL_MESSAGE_UID, String.class);
+        if (unserved.givenUp(uid)) {
+            throw new UnreadableMessage("the mailbox server failed " + unserved.failures(uid)
+                    + " times in a row to hand over this message; it is moved to quarantine unread", null);
+        }
+        // a connection that broke on an earlier message is not this message's failure
+        boolean connectionWasUp = message.getFolder() != null && message.getFolder().isOpen();
         try {
             RawMessage raw = RawMessage.spool(message::writeTo);
+            unserved.forget(uid);
             exchange.setProperty(RAW_PROPERTY, raw);
             exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
                 @Override
@@ -137,6 +150,9 @@ public class MailboxIntake {
             return raw;
         } catch (MessagingException | IOException e) {
             if (TransientFailures.isTransient(e)) {
+                if (connectionWasUp) {
+                    unserved.failedToServe(uid);
+                }
                 throw new IntakeDeferred("mailbox connection lost while reading a message", e);
             }
             throw new UnreadableMessage("the mailbox server cannot deliver this message's content: " + e, e);

@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -91,6 +92,29 @@ class ServerOutageTest {
                                         FROM outbox o JOIN outbox_delivery d ON d.outbox_id = o.id) x
                  WHERE out_of_order
                 """)).as("mail left in the order it was queued").isZero();
+    }
+
+    @Test
+    void aMessageTheImapServerNeverHandsOverIsQuarantinedAndTheMailBehindItGoesOn() throws Exception {
+        Desk desk = new Desk("unserved");
+        List<byte[]> reports = desk.reports(3);
+        try (TcpProxy imap = new TcpProxy(TestServers.imapPort());
+             DeskProcess process = desk.prepare(Map.of(DeskProcess.IMAP_URL, "imap://127.0.0.1:" + imap.port()))) {
+            // the server breaks the connection whenever the first message's body is asked for
+            imap.cutWhenClientSends(Pattern.compile("FETCH 1 \\(BODY"));
+            assertThat(TestMail.putInInbox(desk.mailbox, reports)).isEmpty();
+            process.start();
+            await().atMost(PATIENCE).until(() -> TestMail.folderCount(desk.mailbox, "Quarantine") == 1 || !process.isAlive());
+            imap.cutWhenClientSends(null);
+            await().atMost(PATIENCE).until(() -> desk.tickets() == 2 && desk.outboxDrained());
+            process.stop();
+        }
+        assertThat(TestMail.folderCount(desk.mailbox, "INBOX")).isZero();
+        assertThat(count(desk.database, "SELECT count(*) FROM quarantine WHERE reason LIKE '%failed "
+                + UnservedMessages.GIVE_UP_AFTER + " times in a row to hand over%'")).isEqualTo(1);
+        assertThat(count(desk.database, "SELECT count(*) FROM logbook WHERE event = 'MESSAGE_QUARANTINED'")).isEqualTo(1);
+        assertThat(TestMail.messageIdsByRecipient(desk.reporterDomain)).hasSize(2).containsKeys(
+                "pelapor-1@" + desk.reporterDomain, "pelapor-2@" + desk.reporterDomain);
     }
 
     /** One desk process's world: its database, mailbox and reporters. */

@@ -17,6 +17,7 @@ public final class TcpProxy implements AutoCloseable {
     private final ServerSocket listener;
     private final int targetPort;
     private volatile boolean refusing;
+    private volatile java.util.regex.Pattern cutOn;
     private final java.util.Set<Socket> open = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public TcpProxy(int targetPort) throws IOException {
@@ -33,6 +34,14 @@ public final class TcpProxy implements AutoCloseable {
 
     public void refuse(boolean refuse) {
         this.refusing = refuse;
+    }
+
+    /**
+     * While set, a connection whose client sends a command matching this pattern is cut
+     * there, as a server that breaks down on one particular request would; null clears it.
+     */
+    public void cutWhenClientSends(java.util.regex.Pattern command) {
+        this.cutOn = command;
     }
 
     /** The server goes down: open connections are cut and new ones refused, until {@link #refuse}(false). */
@@ -54,20 +63,25 @@ public final class TcpProxy implements AutoCloseable {
                 Socket server = new Socket(InetAddress.getLoopbackAddress(), targetPort);
                 open.add(client);
                 open.add(server);
-                pump(client.getInputStream(), server.getOutputStream(), client, server);
-                pump(server.getInputStream(), client.getOutputStream(), client, server);
+                pump(client.getInputStream(), server.getOutputStream(), client, server, true);
+                pump(server.getInputStream(), client.getOutputStream(), client, server, false);
             } catch (IOException e) {
                 // a refused or reset connection is part of what this proxy is for
             }
         }
     }
 
-    private void pump(InputStream in, OutputStream out, Socket a, Socket b) {
+    private void pump(InputStream in, OutputStream out, Socket a, Socket b, boolean fromClient) {
         Thread t = new Thread(() -> {
             byte[] buffer = new byte[64 * 1024];
             try {
                 int n;
                 while ((n = in.read(buffer)) != -1) {
+                    java.util.regex.Pattern cut = cutOn;
+                    if (fromClient && cut != null
+                            && cut.matcher(new String(buffer, 0, n, java.nio.charset.StandardCharsets.ISO_8859_1)).find()) {
+                        break;
+                    }
                     out.write(buffer, 0, n);
                     out.flush();
                 }
