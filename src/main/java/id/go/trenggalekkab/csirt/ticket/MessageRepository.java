@@ -2,6 +2,8 @@ package id.go.trenggalekkab.csirt.ticket;
 
 import id.go.trenggalekkab.csirt.system.ByteSource;
 import id.go.trenggalekkab.csirt.system.StreamedParameter;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -13,6 +15,8 @@ import org.springframework.stereotype.Repository;
 /** The ticket feature's SQL for the messages of a thread and their attachments: the evidence. */
 @Repository
 public class MessageRepository {
+
+    static final int RAW_SLICE = 1 << 20;
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -137,10 +141,24 @@ public class MessageRepository {
                         rs.getString("content_type"), rs.getLong("size"), rs.getString("sha256")));
     }
 
-    public Optional<byte[]> raw(long ticketId, long messageRowId) {
-        return jdbc.query("SELECT raw FROM message WHERE id = :id AND ticket_id = :ticketId",
+    /** The size of a message's stored bytes, where the message belongs to the ticket. */
+    public Optional<Long> rawSize(long ticketId, long messageRowId) {
+        return jdbc.query("SELECT raw_size FROM message WHERE id = :id AND ticket_id = :ticketId",
                 new MapSqlParameterSource().addValue("id", messageRowId).addValue("ticketId", ticketId),
-                (rs, i) -> rs.getBytes("raw")).stream().findFirst();
+                (rs, i) -> rs.getLong("raw_size")).stream().findFirst();
+    }
+
+    /**
+     * Writes a message's stored bytes in slices of {@link #RAW_SLICE} (bytea's substring):
+     * the driver would otherwise hold a whole 100 MB report in memory, twice.
+     */
+    public void writeRaw(long messageRowId, long size, OutputStream out) throws IOException {
+        for (long from = 0; from < size; from += RAW_SLICE) {
+            byte[] slice = jdbc.queryForObject("SELECT substring(raw FROM :from FOR :length) FROM message WHERE id = :id",
+                    new MapSqlParameterSource().addValue("id", messageRowId).addValue("from", Math.toIntExact(from + 1))
+                            .addValue("length", RAW_SLICE), byte[].class);
+            out.write(slice);
+        }
     }
 
     /**

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /** Read access to tickets, their evidence and their logbook. Times are in WIB. */
 @RestController
@@ -65,14 +66,15 @@ class TicketController {
     }
 
     @GetMapping("/{number}/messages/{id}/raw")
-    ResponseEntity<byte[]> raw(@PathVariable String number, @PathVariable long id) {
+    ResponseEntity<StreamingResponseBody> raw(@PathVariable String number, @PathVariable long id) {
         TicketRepository.Ticket ticket = find(number);
-        byte[] raw = messages.raw(ticket.id(), id).orElseThrow(() ->
+        long size = messages.rawSize(ticket.id(), id).orElseThrow(() ->
                 new ResponseStatusException(HttpStatus.NOT_FOUND, "no message " + id + " on ticket " + number));
         return ResponseEntity.ok()
                 .contentType(RFC822)
+                .contentLength(size)
                 .header("Content-Disposition", "attachment; filename=\"" + number + "-" + id + ".eml\"")
-                .body(raw);
+                .body(out -> messages.writeRaw(id, size, out));
     }
 
     private TicketRepository.Ticket find(String number) {

@@ -137,6 +137,9 @@ class HostileInputTest extends DeskIntegrationTest {
                 .contains("the body text is cut there and the whole part kept as an attachment");
         await().atMost(PATIENCE).until(() -> inboxOf(reporter).size() == 1);
         assertThat(parse(inboxOf(reporter).get(0)).getSubject()).contains(ticket);
+        long rowId = jdbc.queryForObject("SELECT id FROM message WHERE message_id = ?", Long.class, id);
+        byte[] downloaded = http.getForObject("/api/tickets/" + ticket + "/messages/" + rowId + "/raw", byte[].class);
+        assertThat(Sha256.hex(downloaded)).isEqualTo(Sha256.hex(raw.toByteArray()));
         assertThat(http.getForObject("/actuator/health", JsonNode.class).path("status").asText()).isEqualTo("UP");
     }
 
