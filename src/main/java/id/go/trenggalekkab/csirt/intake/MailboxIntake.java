@@ -54,7 +54,7 @@ public class MailboxIntake {
     public IntakeOutcome ingest(Exchange exchange) {
         detachFromMailHeaders(exchange);
         Message message = exchange.getIn(MailMessage.class).getOriginalMessage();
-        RawMessage raw = rawMessage(exchange, message, unserved);
+        RawMessage raw = rawMessage(exchange, message);
         ParsedMail parsed = parser.parse(raw);
         InboundMail mail = new InboundMail(raw, parsed, clock.instant(), parsed.serverReceivedAt());
         try {
@@ -87,7 +87,7 @@ public class MailboxIntake {
         Message message = exchange.getIn(MailMessage.class).getOriginalMessage();
         RawMessage raw;
         try {
-            raw = rawMessage(exchange, message, unserved);
+            raw = rawMessage(exchange, message);
         } catch (UnreadableMessage unreadable) {
             // the server cannot hand the message over: the folder move still keeps it whole
             raw = RawMessage.of(new byte[0]);
@@ -125,7 +125,7 @@ public class MailboxIntake {
      * The message exactly as the server holds it (IMAP BODY[]), read once per exchange and
      * spooled (see {@link RawMessage}); the spool goes when the exchange is done.
      */
-    private static RawMessage rawMessage(Exchange exchange, Message message, UnservedMessages unserved) {
+    private RawMessage rawMessage(Exchange exchange, Message message) {
         RawMessage cached = exchange.getProperty(RAW_PROPERTY, RawMessage.class);
         if (cached != null) {
             return cached;

@@ -59,6 +59,8 @@ public class ProcessedMailMover implements MailBoxPostProcessAction {
             Folder target = processedFolder(folder);
             move(folder, batch.toArray(Message[]::new), target);
         } catch (MessagingException e) {
+            // the folder may have been removed meanwhile: look again
+            processedFolderExists = false;
             log.warn("Moving {} processed message(s) to {} in one command failed ({}); moving them one by one",
                     batch.size(), processedFolder, e.getMessage());
             for (Message m : batch) {
