@@ -30,40 +30,57 @@ public class ProcessedMailMover implements MailBoxPostProcessAction {
     private static final Logger log = LoggerFactory.getLogger(ProcessedMailMover.class);
 
     private final String processedFolder;
-    private final List<Message> committed = new ArrayList<>();
+    private final List<Committed> committed = new ArrayList<>();
     private volatile boolean processedFolderExists;
 
     public ProcessedMailMover(CsirtProperties properties) {
         this.processedFolder = properties.imap().processedFolder();
     }
 
-    /** Called once the message's ticket (or its recognition as a duplicate) has committed. */
+    /**
+     * Called once the message's ticket (or its recognition as a duplicate) has committed.
+     * It is remembered by UID, which names the same message in every session, unlike the
+     * message object, whose number means another message once the folder is reopened.
+     */
     public synchronized void committed(Message message) {
-        committed.add(message);
+        try {
+            if (message.getFolder() instanceof IMAPFolder imap) {
+                committed.add(new Committed(imap.getUIDValidity(), imap.getUID(message)));
+            }
+        } catch (MessagingException e) {
+            // not moved now: read again on the next poll, recognised, and moved then
+            log.debug("UID of a committed message unknown: {}", e.getMessage());
+        }
     }
 
     @Override
     public synchronized void process(Folder folder) {
-        List<Message> batch = new ArrayList<>();
-        for (Message m : committed) {
-            // messages of an earlier poll whose folder has since closed are read again instead
-            if (m.getFolder() == folder && !m.isExpunged()) {
-                batch.add(m);
-            }
-        }
+        List<Committed> batch = List.copyOf(committed);
         committed.clear();
-        if (batch.isEmpty()) {
+        if (batch.isEmpty() || !(folder instanceof IMAPFolder imap)) {
+            return;
+        }
+        Message[] messages;
+        try {
+            long validity = imap.getUIDValidity();
+            long[] uids = batch.stream().filter(c -> c.uidValidity() == validity).mapToLong(Committed::uid).toArray();
+            // null where a message has left the inbox already
+            messages = java.util.Arrays.stream(imap.getMessagesByUID(uids)).filter(m -> m != null).toArray(Message[]::new);
+        } catch (MessagingException e) {
+            log.warn("Processed messages not moved this poll ({}); they are read again and recognised", e.getMessage());
+            return;
+        }
+        if (messages.length == 0) {
             return;
         }
         try {
-            Folder target = processedFolder(folder);
-            move(folder, batch.toArray(Message[]::new), target);
+            move(folder, messages, processedFolder(folder));
         } catch (MessagingException e) {
             // the folder may have been removed meanwhile: look again
             processedFolderExists = false;
             log.warn("Moving {} processed message(s) to {} in one command failed ({}); moving them one by one",
-                    batch.size(), processedFolder, e.getMessage());
-            for (Message m : batch) {
+                    messages.length, processedFolder, e.getMessage());
+            for (Message m : messages) {
                 try {
                     move(folder, new Message[] {m}, processedFolder(folder));
                 } catch (MessagingException single) {
@@ -73,6 +90,8 @@ public class ProcessedMailMover implements MailBoxPostProcessAction {
             }
         }
     }
+
+    private record Committed(long uidValidity, long uid) {}
 
     private Folder processedFolder(Folder folder) throws MessagingException {
         Folder target = folder.getStore().getFolder(processedFolder);
