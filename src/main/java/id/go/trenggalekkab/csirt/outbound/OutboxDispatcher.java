@@ -97,7 +97,7 @@ public class OutboxDispatcher {
             for (int i = 0; i < due.size(); i++) {
                 OutboxRepository.Pending mail = due.get(i);
                 try {
-                    MimeMessage message = new StoredMimeMessage(session, mail.raw());
+                    MimeMessage message = new StoredMimeMessage(session, repository.rawOf(mail));
                     Address[] recipients = message.getAllRecipients();
                     transport.sendMessage(message, recipients == null ? new Address[0] : recipients);
                 } catch (MessagingException | RuntimeException e) {

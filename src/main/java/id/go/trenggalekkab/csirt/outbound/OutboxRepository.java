@@ -55,7 +55,7 @@ public class OutboxRepository {
      */
     List<Pending> lockDue(int batchSize) {
         return jdbc.query("""
-                SELECT o.id, o.attempts, m.ticket_id, m.kind, m.to_address, m.message_id, m.raw
+                SELECT o.id, o.attempts, m.ticket_id, m.kind, m.to_address, m.message_id, m.id AS message_row
                   FROM outbox o JOIN message m ON m.id = o.message_id
                  WHERE o.status = 'PENDING' AND o.next_attempt_at <= :now
                    AND NOT EXISTS (SELECT 1 FROM outbox_delivery d WHERE d.outbox_id = o.id)
@@ -65,7 +65,16 @@ public class OutboxRepository {
                 """, new MapSqlParameterSource("now", Timestamp.from(clock.instant())).addValue("batch", batchSize),
                 (rs, i) -> new Pending(rs.getLong("id"), rs.getInt("attempts"), (Long) rs.getObject("ticket_id"),
                         rs.getString("kind"), rs.getString("to_address"), rs.getString("message_id"),
-                        rs.getBytes("raw")));
+                        rs.getLong("message_row")));
+    }
+
+    /**
+     * The stored bytes of one due mail, read as it is sent: a batch of case files, each
+     * carrying up to 20 MB of evidence, is never in memory all at once.
+     */
+    byte[] rawOf(Pending mail) {
+        return jdbc.queryForObject("SELECT raw FROM message WHERE id = :id",
+                new MapSqlParameterSource("id", mail.messageRow()), byte[].class);
     }
 
     /** Called in its own transaction, committed as soon as the SMTP server accepted the mail. */
@@ -102,5 +111,5 @@ public class OutboxRepository {
                 .addValue("giveUp", giveUp));
     }
 
-    record Pending(long id, int attempts, Long ticketId, String kind, String toAddress, String messageId, byte[] raw) {}
+    record Pending(long id, int attempts, Long ticketId, String kind, String toAddress, String messageId, long messageRow) {}
 }
