@@ -1,6 +1,5 @@
 package id.go.trenggalekkab.csirt.system;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -20,24 +19,5 @@ public interface ByteSource {
         try (InputStream in = open()) {
             return in.readAllBytes();
         }
-    }
-
-    static ByteSource of(byte[] bytes) {
-        return new ByteSource() {
-            @Override
-            public InputStream open() {
-                return new ByteArrayInputStream(bytes);
-            }
-
-            @Override
-            public long size() {
-                return bytes.length;
-            }
-
-            @Override
-            public byte[] readAll() {
-                return bytes;
-            }
-        };
     }
 }
