@@ -1,8 +1,7 @@
 package id.go.trenggalekkab.csirt.bench;
 
-import static id.go.trenggalekkab.csirt.support.DeskDatabase.count;
-
 import id.go.trenggalekkab.csirt.support.DeskProcess;
+import id.go.trenggalekkab.csirt.support.IsolatedDesk;
 import id.go.trenggalekkab.csirt.support.TestMail;
 import id.go.trenggalekkab.csirt.support.TestServers;
 import id.go.trenggalekkab.csirt.system.Sha256;
@@ -38,29 +37,26 @@ final class MemoryBenchmark {
     }
 
     private static void measure(String label, int attachments, int mibEach) throws Exception {
-        String run = UUID.randomUUID().toString().substring(0, 8);
-        String mailbox = "memory-desk-" + run + "@trenggalekkab.go.id";
-        String database = "bench_memory_" + run;
+        IsolatedDesk world = new IsolatedDesk("bench_memory");
         List<byte[]> payloads = new ArrayList<>();
         for (int i = 0; i < attachments; i++) {
             byte[] payload = new byte[mibEach * MIB];
             RANDOM.nextBytes(payload);
             payloads.add(payload);
         }
-        byte[] message = report("pelapor-besar-" + run + "@example.org", payloads);
+        byte[] message = report("pelapor-besar@" + world.reporterDomain, payloads);
 
-        try (DeskProcess desk = DeskProcess.prepare(database, mailbox,
-                List.of("-Xmx256m", "-XX:+ExitOnOutOfMemoryError"), java.util.Map.of())) {
+        try (DeskProcess desk = world.prepare(List.of("-Xmx256m", "-XX:+ExitOnOutOfMemoryError"), java.util.Map.of())) {
             desk.start();
             if (!desk.awaitStarted(java.time.Duration.ofMinutes(2))) {
                 System.out.printf("memory: %s: the desk did not start (see %s)%n", label, desk.log());
                 return;
             }
             long start = System.nanoTime();
-            TestMail.putInInbox(mailbox, List.of(message));
+            TestMail.putInInbox(world.mailbox, List.of(message));
             long ticketAt = -1;
             while (System.nanoTime() - start < 600_000_000_000L && desk.isAlive()) {
-                if (count(database, "SELECT count(*) FROM attachment") >= attachments) {
+                if (world.count("SELECT count(*) FROM attachment") >= attachments) {
                     ticketAt = System.nanoTime();
                     break;
                 }
@@ -75,7 +71,7 @@ final class MemoryBenchmark {
                             : String.format(Locale.ROOT, "stored in %.1f s", (ticketAt - start) / 1e9),
                     peak < 0 ? "not reported" : String.format(Locale.ROOT, "%.0f MB (sum of pool peaks, an upper bound)",
                             peak / 1e6));
-            verify(database, payloads, message);
+            verify(world.database, payloads, message);
         }
     }
 

@@ -1,19 +1,16 @@
 package id.go.trenggalekkab.csirt.intake;
 
-import static id.go.trenggalekkab.csirt.support.DeskDatabase.count;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import id.go.trenggalekkab.csirt.support.DeskProcess;
+import id.go.trenggalekkab.csirt.support.IsolatedDesk;
 import id.go.trenggalekkab.csirt.support.TcpProxy;
 import id.go.trenggalekkab.csirt.support.TestMail;
 import id.go.trenggalekkab.csirt.support.TestServers;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +28,7 @@ class ServerOutageTest {
 
     @Test
     void postgresqlDownForAMinuteDuringIntakeLosesAndDuplicatesNothing() throws Exception {
-        Desk desk = new Desk("pg_outage");
+        IsolatedDesk desk = new IsolatedDesk("pg_outage");
         List<byte[]> reports = desk.reports(100);
         try (TcpProxy postgres = new TcpProxy(TestServers.postgres().getPort());
              DeskProcess process = desk.prepare(Map.of(
@@ -49,7 +46,7 @@ class ServerOutageTest {
             assertThat(process.isAlive()).isTrue();
             assertThat(desk.tickets()).as("nothing can be stored while the database is down").isEqualTo(ticketsWhenDown);
             assertThat(ticketsWhenDown).as("the outage began during intake").isLessThan(reports.size());
-            assertThat((long) desk.inboxCount()).as("the rest waits in the mailbox")
+            assertThat((long) desk.folderCount("INBOX")).as("the rest waits in the mailbox")
                     .isGreaterThanOrEqualTo(reports.size() - ticketsWhenDown);
             postgres.refuse(false);
 
@@ -61,7 +58,7 @@ class ServerOutageTest {
 
     @Test
     void imapAndSmtpDownForAMinuteTheOutboxDrainsInOrderEachMailOnce() throws Exception {
-        Desk desk = new Desk("mail_outage");
+        IsolatedDesk desk = new IsolatedDesk("mail_outage");
         List<byte[]> before = desk.reports(30);
         List<byte[]> during = desk.reports(30);
         try (TcpProxy imap = new TcpProxy(TestServers.imapPort());
@@ -87,7 +84,7 @@ class ServerOutageTest {
             process.stop();
         }
         desk.assertEveryReportOneTicketOneAcknowledgement(before.size() + during.size(), 0);
-        assertThat(count(desk.database, """
+        assertThat(desk.count("""
                 SELECT count(*) FROM (SELECT d.delivered_at < lag(d.delivered_at) OVER (ORDER BY o.id) AS out_of_order
                                         FROM outbox o JOIN outbox_delivery d ON d.outbox_id = o.id) x
                  WHERE out_of_order
@@ -96,7 +93,7 @@ class ServerOutageTest {
 
     @Test
     void aMessageTheImapServerNeverHandsOverIsQuarantinedAndTheMailBehindItGoesOn() throws Exception {
-        Desk desk = new Desk("unserved");
+        IsolatedDesk desk = new IsolatedDesk("unserved");
         List<byte[]> reports = desk.reports(3);
         try (TcpProxy imap = new TcpProxy(TestServers.imapPort());
              DeskProcess process = desk.prepare(Map.of(DeskProcess.IMAP_URL, "imap://127.0.0.1:" + imap.port()))) {
@@ -104,68 +101,16 @@ class ServerOutageTest {
             imap.cutWhenClientSends(Pattern.compile("FETCH 1 \\(BODY"));
             assertThat(TestMail.putInInbox(desk.mailbox, reports)).isEmpty();
             process.start();
-            await().atMost(PATIENCE).until(() -> TestMail.folderCount(desk.mailbox, "Quarantine") == 1 || !process.isAlive());
+            await().atMost(PATIENCE).until(() -> desk.folderCount("Quarantine") == 1 || !process.isAlive());
             imap.cutWhenClientSends(null);
             await().atMost(PATIENCE).until(() -> desk.tickets() == 2 && desk.outboxDrained());
             process.stop();
         }
-        assertThat(TestMail.folderCount(desk.mailbox, "INBOX")).isZero();
-        assertThat(count(desk.database, "SELECT count(*) FROM quarantine WHERE reason LIKE '%failed "
+        assertThat(desk.folderCount("INBOX")).isZero();
+        assertThat(desk.count("SELECT count(*) FROM quarantine WHERE reason LIKE '%failed "
                 + UnservedMessages.GIVE_UP_AFTER + " times in a row to hand over%'")).isEqualTo(1);
-        assertThat(count(desk.database, "SELECT count(*) FROM logbook WHERE event = 'MESSAGE_QUARANTINED'")).isEqualTo(1);
+        assertThat(desk.count("SELECT count(*) FROM logbook WHERE event = 'MESSAGE_QUARANTINED'")).isEqualTo(1);
         assertThat(TestMail.messageIdsByRecipient(desk.reporterDomain)).hasSize(2).containsKeys(
                 "pelapor-1@" + desk.reporterDomain, "pelapor-2@" + desk.reporterDomain);
-    }
-
-    /** One desk process's world: its database, mailbox and reporters. */
-    private static final class Desk {
-        final String database;
-        final String mailbox;
-        final String reporterDomain;
-        private int reports;
-
-        Desk(String name) {
-            String run = UUID.randomUUID().toString().substring(0, 8);
-            this.database = name + "_" + run;
-            this.mailbox = name.replace('_', '-') + "-" + run + "@trenggalekkab.go.id";
-            this.reporterDomain = name.replace('_', '-') + "-" + run + ".example.org";
-        }
-
-        DeskProcess prepare(Map<String, String> settings) {
-            return DeskProcess.prepare(database, mailbox, List.of("-Xmx512m"), settings);
-        }
-
-        List<byte[]> reports(int n) {
-            List<byte[]> made = new ArrayList<>();
-            for (int i = 0; i < n; i++, reports++) {
-                String reporter = "pelapor-" + reports + "@" + reporterDomain;
-                made.add(TestMail.report(reporter, "Laporan insiden " + reports, "Situs dinas diretas (" + reports + ")."));
-            }
-            return made;
-        }
-
-        long tickets() {
-            return count(database, "SELECT count(*) FROM ticket");
-        }
-
-        boolean outboxDrained() {
-            return count(database, "SELECT count(*) FROM outbox WHERE status <> 'SENT'") == 0;
-        }
-
-        int inboxCount() {
-            return TestMail.folderCount(mailbox, "INBOX");
-        }
-
-        /** Repeats allowed: copies of one mail (same Message-ID) the SMTP server accepted as its receipt failed. */
-        void assertEveryReportOneTicketOneAcknowledgement(int expected, int repeatsAllowed) {
-            assertThat(count(database, "SELECT count(*) FROM message WHERE direction = 'IN'")).isEqualTo(expected);
-            assertThat(count(database, "SELECT count(DISTINCT raw_sha256) FROM message WHERE direction = 'IN'"))
-                    .isEqualTo(expected);
-            Map<String, List<String>> acknowledgements = TestMail.messageIdsByRecipient(reporterDomain);
-            assertThat(acknowledgements).hasSize(expected);
-            assertThat(acknowledgements.values()).allSatisfy(ids -> assertThat(new HashSet<>(ids)).hasSize(1));
-            assertThat(acknowledgements.values().stream().mapToInt(List::size).sum())
-                    .isBetween(expected, expected + repeatsAllowed);
-        }
     }
 }
