@@ -1,13 +1,14 @@
 package id.go.trenggalekkab.csirt.acknowledgement;
 
-import id.go.trenggalekkab.csirt.intake.InboundMail;
+import id.go.trenggalekkab.csirt.mail.InboundMail;
 import id.go.trenggalekkab.csirt.system.CsirtProperties;
-import id.go.trenggalekkab.csirt.ticket.MessageRepository;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,14 +19,25 @@ import org.springframework.stereotype.Component;
 @Component
 public class AcknowledgementPolicy {
 
-    private final MessageRepository messages;
+    /** How many acknowledgements went to an address since a given time. */
+    @FunctionalInterface
+    interface RecentAcknowledgements {
+        int countSince(String address, Instant since);
+    }
+
+    private final RecentAcknowledgements recent;
     private final Clock clock;
     private final int maxPerSenderPerHour;
 
-    public AcknowledgementPolicy(MessageRepository messages, Clock clock, CsirtProperties properties) {
-        this.messages = messages;
+    @Autowired
+    AcknowledgementPolicy(AcknowledgementRepository repository, Clock clock, CsirtProperties properties) {
+        this(repository::countSince, clock, properties.acknowledgement().maxPerSenderPerHour());
+    }
+
+    AcknowledgementPolicy(RecentAcknowledgements recent, Clock clock, int maxPerSenderPerHour) {
+        this.recent = recent;
         this.clock = clock;
-        this.maxPerSenderPerHour = properties.acknowledgement().maxPerSenderPerHour();
+        this.maxPerSenderPerHour = maxPerSenderPerHour;
     }
 
     /** Why no acknowledgement may go out, or empty where one may. */
@@ -37,10 +49,9 @@ public class AcknowledgementPolicy {
         if (address == null || !isDeliverable(address)) {
             return Optional.of("no usable reporter address in From");
         }
-        messages.lockMessageKey("ack-rate:" + address);
-        int recent = messages.acknowledgementsTo(address, clock.instant().minus(Duration.ofHours(1)));
-        if (recent >= maxPerSenderPerHour) {
-            return Optional.of("rate limit: " + recent + " acknowledgements to " + address + " in the last hour");
+        int sent = recent.countSince(address, clock.instant().minus(Duration.ofHours(1)));
+        if (sent >= maxPerSenderPerHour) {
+            return Optional.of("rate limit: " + sent + " acknowledgements to " + address + " in the last hour");
         }
         return Optional.empty();
     }

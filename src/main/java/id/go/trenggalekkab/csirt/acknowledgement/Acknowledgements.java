@@ -1,17 +1,18 @@
 package id.go.trenggalekkab.csirt.acknowledgement;
 
-import id.go.trenggalekkab.csirt.intake.InboundMail;
-import id.go.trenggalekkab.csirt.intake.ParsedAttachment;
 import id.go.trenggalekkab.csirt.logbook.Logbook;
-import id.go.trenggalekkab.csirt.outbound.MailDraft;
-import id.go.trenggalekkab.csirt.outbound.MailTemplates;
-import id.go.trenggalekkab.csirt.outbound.Outbox;
-import id.go.trenggalekkab.csirt.system.CsirtProperties;
+import id.go.trenggalekkab.csirt.logbook.MailStage;
+import id.go.trenggalekkab.csirt.mail.InboundMail;
+import id.go.trenggalekkab.csirt.mail.ParsedAttachment;
+import id.go.trenggalekkab.csirt.mail.ParsedMail;
+import id.go.trenggalekkab.csirt.outbound.Letter;
+import id.go.trenggalekkab.csirt.outbound.MailModel;
+import id.go.trenggalekkab.csirt.outbound.Mailer;
+import id.go.trenggalekkab.csirt.sop.MessageKind;
 import id.go.trenggalekkab.csirt.system.Wib;
 import id.go.trenggalekkab.csirt.ticket.TicketNumber;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -25,67 +26,66 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class Acknowledgements {
 
-    public static final String KIND = "ACKNOWLEDGEMENT";
-
     private final AcknowledgementPolicy policy;
-    private final Outbox outbox;
+    private final Mailer mailer;
     private final Logbook logbook;
-    private final CsirtProperties properties;
-    private final MailTemplates templates;
 
-    public Acknowledgements(AcknowledgementPolicy policy, Outbox outbox, Logbook logbook, CsirtProperties properties,
-                            MailTemplates templates) {
+    Acknowledgements(AcknowledgementPolicy policy, Mailer mailer, Logbook logbook) {
         this.policy = policy;
-        this.outbox = outbox;
+        this.mailer = mailer;
         this.logbook = logbook;
-        this.properties = properties;
-        this.templates = templates;
     }
+
+    /**
+     * Template {@code acknowledgement}.
+     *
+     * @param reporterName null where the report names nobody
+     * @param subject      null where the report has none
+     */
+    record AcknowledgementMail(String reporterName, String ticket, String tag, String subject, String receivedAt,
+                               long messageSize, String messageSha256, List<AttachmentLine> attachments)
+            implements MailModel {
+
+        @Override
+        public String template() {
+            return "acknowledgement";
+        }
+
+        public boolean hasAttachments() {
+            return !attachments.isEmpty();
+        }
+    }
+
+    /** @param filename null where the part has none */
+    record AttachmentLine(String filename, String contentType, long size, String sha256) {}
 
     @Transactional(propagation = Propagation.MANDATORY)
     public void acknowledge(long ticketId, TicketNumber number, InboundMail mail, Optional<String> automaticReason) {
         Optional<String> suppressed = policy.suppressionReason(mail, automaticReason);
         if (suppressed.isPresent()) {
-            logbook.record(ticketId, Logbook.SYSTEM, KIND + "_SUPPRESSED", suppressed.get());
+            logbook.recordMail(ticketId, MessageKind.ACKNOWLEDGEMENT, MailStage.SUPPRESSED, suppressed.get());
             return;
         }
-        String originalSubject = mail.parsed().subject().isBlank() ? "(tanpa subjek)" : mail.parsed().subject();
-        List<String> thread = new ArrayList<>(mail.parsed().references());
-        if (mail.parsed().messageId() != null) {
-            thread.add(mail.parsed().messageId());
+        ParsedMail parsed = mail.parsed();
+        List<String> thread = new ArrayList<>(parsed.references());
+        if (parsed.messageId() != null) {
+            thread.add(parsed.messageId());
         }
-        outbox.enqueue(ticketId, new MailDraft(
-                KIND,
-                mail.parsed().fromAddress(),
-                mail.parsed().fromName(),
-                number.tag() + " Laporan diterima: " + originalSubject,
-                templates.render("acknowledgement", model(number, mail)),
-                mail.parsed().messageId(),
-                thread,
-                "auto-replied"));
+        mailer.queue(Letter.of(MessageKind.ACKNOWLEDGEMENT, model(number, mail), parsed.fromAddress(), parsed.fromName())
+                .onCase(ticketId).answering(parsed.messageId()).referencing(thread));
     }
 
-    private Map<String, Object> model(TicketNumber number, InboundMail mail) {
-        String name = mail.parsed().fromName();
-        List<Map<String, Object>> files = new ArrayList<>();
-        for (ParsedAttachment a : mail.parsed().attachments()) {
-            files.add(Map.of(
-                    "name", a.filename() == null ? "(tanpa nama, " + a.contentType() + ")" : a.filename(),
-                    "contentType", a.contentType(),
-                    "size", a.size(),
-                    "sha256", a.sha256()));
+    private static AcknowledgementMail model(TicketNumber number, InboundMail mail) {
+        ParsedMail parsed = mail.parsed();
+        List<AttachmentLine> files = new ArrayList<>();
+        for (ParsedAttachment a : parsed.attachments()) {
+            files.add(new AttachmentLine(a.filename(), a.contentType(), a.size(), a.sha256()));
         }
-        return Map.of(
-                "reporter", name == null || name.isBlank() ? "Bapak/Ibu Pelapor" : name,
-                "reporterEn", name == null || name.isBlank() ? "reporter" : name,
-                "ticket", number.toString(),
-                "tag", number.tag(),
-                "receivedAt", Wib.human(mail.receivedAt()),
-                "messageSize", mail.raw().size(),
-                "messageSha256", mail.sha256(),
-                "attachments", files,
-                "hasAttachments", !files.isEmpty(),
-                "deskName", properties.deskName());
+        return new AcknowledgementMail(blankToNull(parsed.fromName()), number.toString(), number.tag(),
+                blankToNull(parsed.subject()), Wib.human(mail.receivedAt()), mail.raw().size(), mail.sha256(), files);
     }
 
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text;
+    }
 }

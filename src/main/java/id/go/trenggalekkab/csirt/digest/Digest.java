@@ -1,5 +1,6 @@
 package id.go.trenggalekkab.csirt.digest;
 
+import id.go.trenggalekkab.csirt.ticket.TicketNumber;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -22,10 +23,21 @@ public record Digest(
         Map<String, Long> receivedByCategory,
         List<OpenCase> openCases) {
 
+    /** The key of open cases without a priority yet, beside HIGH, MEDIUM and LOW. */
+    public static final String NO_PRIORITY = "NONE";
+
+    /** The timeliness line of SOP steps 1-3 together, which the machine performs. */
+    public static final String INTAKE = "INTAKE";
+
     /** Of the step visits completed in the period: how many met the standard, and the median time taken. */
     public record StepTimeliness(String step, long completed, long met, double metShare, long medianMinutes) {}
 
-    public record Overdue(String ticket, String subject, String step, OffsetDateTime deadline, long minutesLate) {}
+    public record Overdue(String ticket, String subject, String step, OffsetDateTime deadline, long minutesLate) {
+
+        public String tag() {
+            return TicketNumber.parse(ticket).tag();
+        }
+    }
 
     public record OpenCase(String ticket, String tag, String subject, String step, String priority) {}
 }

@@ -1,11 +1,11 @@
 package id.go.trenggalekkab.csirt.digest;
 
-import id.go.trenggalekkab.csirt.workflow.CaseStep;
+import id.go.trenggalekkab.csirt.sop.CaseStep;
+import id.go.trenggalekkab.csirt.sop.Priority;
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.List;
 import java.util.Map;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.ChartUtils;
@@ -21,9 +21,6 @@ import org.springframework.stereotype.Component;
 @Component
 class DigestChart {
 
-    private static final List<String> PRIORITIES = List.of("HIGH", "MEDIUM", "LOW", "NONE");
-    private static final Map<String, String> PRIORITY_NAMES = Map.of(
-            "HIGH", "tinggi", "MEDIUM", "sedang", "LOW", "rendah", "NONE", "belum");
 
     byte[] openCasesByStep(Digest digest) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
@@ -32,9 +29,10 @@ class DigestChart {
             if (byPriority == null) {
                 continue;
             }
-            for (String priority : PRIORITIES) {
-                data.addValue(byPriority.getOrDefault(priority, 0L), PRIORITY_NAMES.get(priority), "L" + step.sopStep());
+            for (Priority priority : Priority.values()) {
+                data.addValue(byPriority.getOrDefault(priority.name(), 0L), priority.indonesian(), "L" + step.sopStep());
             }
+            data.addValue(byPriority.getOrDefault(Digest.NO_PRIORITY, 0L), "belum", "L" + step.sopStep());
         }
         JFreeChart chart = ChartFactory.createStackedBarChart("Kasus terbuka per langkah SOP", "Langkah",
                 "Kasus", data, PlotOrientation.VERTICAL, true, false, false);

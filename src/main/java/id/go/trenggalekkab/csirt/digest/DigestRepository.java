@@ -1,7 +1,8 @@
 package id.go.trenggalekkab.csirt.digest;
 
+import id.go.trenggalekkab.csirt.sop.CaseStep;
 import id.go.trenggalekkab.csirt.system.Wib;
-import id.go.trenggalekkab.csirt.workflow.CaseStep;
+import id.go.trenggalekkab.csirt.ticket.TicketNumber;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -26,6 +27,20 @@ class DigestRepository {
 
     DigestRepository(NamedParameterJdbcTemplate jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /**
+     * Claims the period's digest for this instance: true for the one transaction, of all
+     * instances, that records it as sent; that one queues the mail, in the same transaction.
+     */
+    boolean claim(Period period, Instant now) {
+        return jdbc.update("""
+                INSERT INTO digest_sent (period_start, period_end, sent_at) VALUES (:from, :to, :now)
+                ON CONFLICT (period_start) DO NOTHING
+                """, new MapSqlParameterSource()
+                .addValue("from", Timestamp.from(period.start()))
+                .addValue("to", Timestamp.from(period.end()))
+                .addValue("now", Timestamp.from(now))) == 1;
     }
 
     /** @param now overdue and open are judged as of the earlier of {@code to} and now */
@@ -88,7 +103,7 @@ class DigestRepository {
         List<Digest.OpenCase> open = jdbc.query("""
                 SELECT number, subject, status, priority FROM ticket
                  WHERE status IN (:open) AND received_at < :to ORDER BY received_at
-                """, p, (rs, i) -> new Digest.OpenCase(rs.getString("number"), "[" + rs.getString("number") + "]",
+                """, p, (rs, i) -> new Digest.OpenCase(rs.getString("number"), TicketNumber.parse(rs.getString("number")).tag(),
                 rs.getString("subject"), rs.getString("status"), rs.getString("priority")));
 
         return new Digest(Wib.at(from), Wib.at(to), received, verified, notIncidents, closed, openByStep, timeliness,

@@ -1,5 +1,6 @@
 package id.go.trenggalekkab.csirt.directory;
 
+import id.go.trenggalekkab.csirt.sop.Role;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,6 @@
 package id.go.trenggalekkab.csirt.directory;
 
+import id.go.trenggalekkab.csirt.sop.Role;
 import java.util.Set;
 
 /** Someone in the directory, by the address their mail comes from. */

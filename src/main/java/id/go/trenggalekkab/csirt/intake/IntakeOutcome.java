@@ -1,6 +1,6 @@
 package id.go.trenggalekkab.csirt.intake;
 
-/** What became of one inbound message. */
+/** What became of one inbound message: the body when the intake's transaction has committed. */
 public sealed interface IntakeOutcome {
 
     String ticketNumber();

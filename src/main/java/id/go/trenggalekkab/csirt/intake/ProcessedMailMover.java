@@ -7,6 +7,7 @@ import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.camel.Exchange;
 import org.apache.camel.component.mail.MailBoxPostProcessAction;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPStore;
@@ -38,11 +39,16 @@ public class ProcessedMailMover implements MailBoxPostProcessAction {
     }
 
     /**
-     * Called once the message's ticket (or its recognition as a duplicate) has committed.
+     * The mailbox-intake route's last stage, reached only once the message's transaction
+     * has committed. Called once the message's ticket (or its recognition as a duplicate) has committed.
      * It is remembered by UID, which names the same message in every session, unlike the
      * message object, whose number means another message once the folder is reopened.
      */
-    public synchronized void committed(Message message) {
+    public void afterCommit(Exchange exchange) {
+        committed(MailboxReader.mailboxMessage(exchange));
+    }
+
+    synchronized void committed(Message message) {
         try {
             if (message.getFolder() instanceof IMAPFolder imap) {
                 committed.add(new Committed(imap.getUIDValidity(), imap.getUID(message)));

@@ -2,7 +2,6 @@ package id.go.trenggalekkab.csirt.intake;
 
 import id.go.trenggalekkab.csirt.system.ByteSource;
 import id.go.trenggalekkab.csirt.system.StreamedParameter;
-
 import java.sql.Timestamp;
 import java.time.Instant;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;

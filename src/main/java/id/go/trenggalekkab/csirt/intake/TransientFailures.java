@@ -7,9 +7,11 @@ import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
+import org.apache.camel.Exchange;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
+import org.springframework.stereotype.Component;
 import org.springframework.transaction.CannotCreateTransactionException;
 
 /**
@@ -17,13 +19,20 @@ import org.springframework.transaction.CannotCreateTransactionException;
  * failures caused by the message (retry a little, then quarantine). Request Tracker's
  * mail gateway makes the same split between temporary and permanent failure.
  */
-final class TransientFailures {
+@Component("transientFailures")
+public final class TransientFailures {
 
-    private TransientFailures() {}
+    /** For the routes' error handling: whether the exchange failed for a reason that is not the message's. */
+    public boolean isTransient(Exchange exchange) {
+        Throwable failure = exchange.getException() != null ? exchange.getException()
+                : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        return isTransient(failure);
+    }
 
     static boolean isTransient(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof TransientDataAccessException
+            if (t instanceof IntakeDeferred
+                    || t instanceof TransientDataAccessException
                     || t instanceof DataAccessResourceFailureException
                     || t instanceof RecoverableDataAccessException
                     || t instanceof CannotCreateTransactionException

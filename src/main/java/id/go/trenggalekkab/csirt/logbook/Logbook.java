@@ -1,5 +1,6 @@
 package id.go.trenggalekkab.csirt.logbook;
 
+import id.go.trenggalekkab.csirt.sop.MessageKind;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -27,7 +28,17 @@ public class Logbook {
         this.clock = clock;
     }
 
-    public void record(Long ticketId, String actor, String event, String detail) {
+    /** @param ticketId null for what concerns the desk rather than one case */
+    public void record(Long ticketId, String actor, LogbookEvent event, String detail) {
+        insert(ticketId, actor, event.name(), detail);
+    }
+
+    /** What became of one mail the desk meant to send, by the desk itself: {@code CASE_FILE_SENT}. */
+    public void recordMail(Long ticketId, MessageKind kind, MailStage stage, String detail) {
+        insert(ticketId, SYSTEM, kind.name() + "_" + stage.name(), detail);
+    }
+
+    private void insert(Long ticketId, String actor, String event, String detail) {
         jdbc.update("""
                 INSERT INTO logbook (at, actor, ticket_id, event, detail)
                 VALUES (:at, :actor, :ticketId, :event, :detail)
@@ -47,5 +58,6 @@ public class Logbook {
                         rs.getString("actor"), rs.getString("event"), rs.getString("detail")));
     }
 
+    /** @param event as stored: a {@link LogbookEvent} or a {@code <KIND>_<STAGE>} of mail */
     public record Entry(long id, Instant at, String actor, String event, String detail) {}
 }

@@ -1,5 +1,7 @@
 package id.go.trenggalekkab.csirt.outbound;
 
+import id.go.trenggalekkab.csirt.mail.HeaderValues;
+import id.go.trenggalekkab.csirt.mail.LoopHeader;
 import id.go.trenggalekkab.csirt.system.CsirtProperties;
 import id.go.trenggalekkab.csirt.system.Sha256;
 import jakarta.mail.Message;
@@ -54,7 +56,7 @@ public class OutboundMailComposer {
             if (!references.isEmpty()) {
                 message.setHeader("References", MimeUtility.fold("References: ".length(), references));
             }
-            message.setHeader("Auto-Submitted", draft.autoSubmitted());
+            message.setHeader("Auto-Submitted", draft.kind().autoSubmitted());
             message.setHeader("X-Auto-Response-Suppress", "All");
             message.setHeader(LoopHeader.NAME, properties.deskAddress());
             if (draft.html() != null) {

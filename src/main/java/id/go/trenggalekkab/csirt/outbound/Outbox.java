@@ -1,6 +1,7 @@
 package id.go.trenggalekkab.csirt.outbound;
 
 import id.go.trenggalekkab.csirt.logbook.Logbook;
+import id.go.trenggalekkab.csirt.logbook.MailStage;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -11,23 +12,23 @@ import org.springframework.transaction.annotation.Transactional;
  * sent; once it commits, the {@link OutboxDispatcher} sends it whatever happens to SMTP.
  */
 @Component
-public class Outbox {
+class Outbox {
 
     private final OutboundMailComposer composer;
     private final OutboxRepository repository;
     private final Logbook logbook;
 
-    public Outbox(OutboundMailComposer composer, OutboxRepository repository, Logbook logbook) {
+    Outbox(OutboundMailComposer composer, OutboxRepository repository, Logbook logbook) {
         this.composer = composer;
         this.repository = repository;
         this.logbook = logbook;
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
-    public ComposedMail enqueue(Long ticketId, MailDraft draft) {
+    ComposedMail enqueue(Long ticketId, MailDraft draft) {
         ComposedMail mail = composer.compose(draft);
         repository.insert(ticketId, mail);
-        logbook.record(ticketId, Logbook.SYSTEM, draft.kind() + "_QUEUED",
+        logbook.recordMail(ticketId, draft.kind(), MailStage.QUEUED,
                 "to " + draft.toAddress() + ", Message-ID " + mail.messageId());
         return mail;
     }

@@ -1,6 +1,7 @@
 package id.go.trenggalekkab.csirt.outbound;
 
 import id.go.trenggalekkab.csirt.logbook.Logbook;
+import id.go.trenggalekkab.csirt.logbook.MailStage;
 import id.go.trenggalekkab.csirt.system.CsirtProperties;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
@@ -18,8 +19,8 @@ import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -63,20 +64,17 @@ public class OutboxDispatcher {
     }
 
     /**
-     * One tick of the outbox-dispatch route: locks up to a batch of due mail, oldest first,
-     * sends it over one SMTP connection, and records each mail's outcome; repeats while
-     * mail is due. Returns how many went out.
+     * The outbox-dispatch route's stage, repeated while it sends something: locks up to a
+     * batch of due mail, oldest first, sends it over one SMTP connection, and records each
+     * mail's outcome. Returns how many went out: 0 when nothing was due, the server was
+     * unavailable, or the outbox is pausing after an outage.
      */
-    public synchronized int dispatchDue() {
-        int sent = 0;
-        while (!clock.instant().isBefore(pausedUntil)) {
-            Integer batch = transaction.execute(status -> sendBatch());
-            if (batch == null || batch <= 0) {
-                break;
-            }
-            sent += batch;
+    public synchronized int sendNextBatch() {
+        if (clock.instant().isBefore(pausedUntil)) {
+            return 0;
         }
-        return sent;
+        Integer sent = transaction.execute(status -> sendBatch());
+        return sent == null ? 0 : sent;
     }
 
     /** Sent count of one batch; 0 when nothing was due or the server was unavailable. */
@@ -147,7 +145,7 @@ public class OutboxDispatcher {
     private void delivered(OutboxRepository.Pending mail) {
         receipt.executeWithoutResult(status -> {
             repository.recordDelivery(mail.id());
-            logbook.record(mail.ticketId(), Logbook.SYSTEM, mail.kind() + "_SENT",
+            logbook.recordMail(mail.ticketId(), mail.kind(), MailStage.SENT,
                     "to " + mail.toAddress() + ", Message-ID " + mail.messageId()
                             + (mail.attempts() > 0 ? ", after " + (mail.attempts() + 1) + " attempts" : ""));
         });
@@ -160,7 +158,7 @@ public class OutboxDispatcher {
         int attempts = mail.attempts() + 1;
         boolean giveUp = attempts >= settings.maxAttemptsForRejected();
         repository.markAttemptFailed(mail.id(), error, now.plus(backoff(attempts)), giveUp);
-        logbook.record(mail.ticketId(), Logbook.SYSTEM, mail.kind() + (giveUp ? "_FAILED" : "_REJECTED"),
+        logbook.recordMail(mail.ticketId(), mail.kind(), giveUp ? MailStage.FAILED : MailStage.REJECTED,
                 "to " + mail.toAddress() + ": " + error + (giveUp ? "; given up after " + attempts + " attempts" : ""));
         log.warn("SMTP rejected {} to {} (attempt {}): {}", mail.kind(), mail.toAddress(), attempts, error);
     }
@@ -178,7 +176,7 @@ public class OutboxDispatcher {
         for (OutboxRepository.Pending mail : mails) {
             repository.markAttemptFailed(mail.id(), error, now, false);
             if (mail.attempts() == 0) {
-                logbook.record(mail.ticketId(), Logbook.SYSTEM, mail.kind() + "_DELAYED",
+                logbook.recordMail(mail.ticketId(), mail.kind(), MailStage.DELAYED,
                         "SMTP server unavailable (" + error + "); kept in the outbox and retried");
             }
         }

@@ -1,5 +1,6 @@
 package id.go.trenggalekkab.csirt.outbound;
 
+import id.go.trenggalekkab.csirt.sop.MessageKind;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -31,7 +32,7 @@ public class OutboxRepository {
                 RETURNING id
                 """, new MapSqlParameterSource()
                 .addValue("ticketId", ticketId)
-                .addValue("kind", draft.kind())
+                .addValue("kind", draft.kind().name())
                 .addValue("messageId", mail.messageId())
                 .addValue("inReplyTo", draft.inReplyTo())
                 .addValue("references", draft.references() == null ? null : String.join(" ", draft.references()))
@@ -46,6 +47,13 @@ public class OutboxRepository {
                 INSERT INTO outbox (message_id, status, next_attempt_at, created_at)
                 VALUES (:messageRowId, 'PENDING', :now, :now)
                 """, new MapSqlParameterSource().addValue("messageRowId", messageRowId).addValue("now", now));
+    }
+
+    /** The Message-IDs of a case's thread, both directions, oldest first: what a new mail on the case refers to. */
+    List<String> threadOf(long ticketId) {
+        return jdbc.queryForList("""
+                SELECT message_id FROM message WHERE ticket_id = :ticketId AND message_id IS NOT NULL ORDER BY id
+                """, new MapSqlParameterSource("ticketId", ticketId), String.class);
     }
 
     /**
@@ -64,7 +72,7 @@ public class OutboxRepository {
                    FOR NO KEY UPDATE OF o SKIP LOCKED
                 """, new MapSqlParameterSource("now", Timestamp.from(clock.instant())).addValue("batch", batchSize),
                 (rs, i) -> new Pending(rs.getLong("id"), rs.getInt("attempts"), (Long) rs.getObject("ticket_id"),
-                        rs.getString("kind"), rs.getString("to_address"), rs.getString("message_id"),
+                        MessageKind.valueOf(rs.getString("kind")), rs.getString("to_address"), rs.getString("message_id"),
                         rs.getLong("message_row")));
     }
 
@@ -111,5 +119,5 @@ public class OutboxRepository {
                 .addValue("giveUp", giveUp));
     }
 
-    record Pending(long id, int attempts, Long ticketId, String kind, String toAddress, String messageId, long messageRow) {}
+    record Pending(long id, int attempts, Long ticketId, MessageKind kind, String toAddress, String messageId, long messageRow) {}
 }

@@ -12,13 +12,16 @@ import com.lowagie.text.Phrase;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
+import id.go.trenggalekkab.csirt.evidence.EvidenceRepository;
 import id.go.trenggalekkab.csirt.logbook.Logbook;
+import id.go.trenggalekkab.csirt.sop.CaseStep;
 import id.go.trenggalekkab.csirt.system.CsirtProperties;
 import id.go.trenggalekkab.csirt.system.Wib;
-import id.go.trenggalekkab.csirt.ticket.MessageRepository;
+import id.go.trenggalekkab.csirt.ticket.Ticket;
+import id.go.trenggalekkab.csirt.ticket.TicketNumber;
 import id.go.trenggalekkab.csirt.ticket.TicketRepository;
 import id.go.trenggalekkab.csirt.workflow.CaseRepository;
-import id.go.trenggalekkab.csirt.workflow.CaseStep;
+import id.go.trenggalekkab.csirt.workflow.StepVisit;
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
 import java.time.Clock;
@@ -43,27 +46,27 @@ public class FinalReport {
     private static final Font MONO = FontFactory.getFont(FontFactory.COURIER, 7);
 
     private final TicketRepository tickets;
-    private final MessageRepository messages;
+    private final EvidenceRepository evidence;
     private final CaseRepository cases;
     private final Logbook logbook;
     private final CsirtProperties properties;
     private final Clock clock;
 
-    public FinalReport(TicketRepository tickets, MessageRepository messages, CaseRepository cases, Logbook logbook,
+    public FinalReport(TicketRepository tickets, EvidenceRepository evidence, CaseRepository cases, Logbook logbook,
                        CsirtProperties properties, Clock clock) {
         this.tickets = tickets;
-        this.messages = messages;
+        this.evidence = evidence;
         this.cases = cases;
         this.logbook = logbook;
         this.properties = properties;
         this.clock = clock;
     }
 
-    public Optional<byte[]> render(String number) {
-        return tickets.findByNumber(number).map(this::render);
+    public Optional<byte[]> render(TicketNumber number) {
+        return tickets.find(number).map(this::render);
     }
 
-    private byte[] render(TicketRepository.Ticket t) {
+    byte[] render(Ticket t) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Document doc = new Document(PageSize.A4, 40, 40, 40, 40);
         try {
@@ -75,26 +78,27 @@ public class FinalReport {
             doc.add(new Paragraph(properties.deskName() + " - Dinas Komunikasi dan Informatika Kabupaten Trenggalek", TEXT));
             doc.add(new Paragraph("TLP:" + t.tlp() + "  |  dibuat " + Wib.human(clock.instant()), SMALL));
 
-            List<CaseRepository.StepVisit> history = cases.history(t.id());
+            List<StepVisit> history = cases.history(t.id());
             heading(doc, "1. Identitas kasus");
             PdfPTable identity = table(2, 1f, 3f);
-            row(identity, "Nomor tiket", t.number());
-            row(identity, "Status", CaseStep.describe(t.status()));
+            row(identity, "Nomor tiket", t.number().toString());
+            row(identity, "Status", t.step().describe());
             row(identity, "Pelapor", (t.reporterName() == null ? "" : t.reporterName() + " ")
                     + "<" + (t.reporterAddress() == null ? "-" : t.reporterAddress()) + ">");
             row(identity, "Perihal", t.subject());
             row(identity, "Diterima", Wib.human(t.receivedAt()));
             row(identity, "Selesai", history.stream().filter(v -> v.step() == CaseStep.CLOSED).map(v -> Wib.human(v.enteredAt()))
                     .reduce((a, b) -> b).orElse("-"));
-            row(identity, "Kategori", t.category() == null ? "-" : t.category() + (t.subcategory() == null ? "" : " / " + t.subcategory()));
-            row(identity, "Prioritas", t.priority() == null ? "-" : t.priority());
+            row(identity, "Kategori", t.category() == null ? "-" : t.category().taxonomyClass()
+                    + (t.category().subtype() == null ? "" : " / " + t.category().subtype()));
+            row(identity, "Prioritas", t.priority() == null ? "-" : t.priority().name());
             row(identity, "Petugas", t.assignee() == null ? "-" : t.assignee());
             doc.add(identity);
 
             heading(doc, "2. Langkah SOP dan waktu standar");
             PdfPTable steps = table(5, 2.2f, 1.6f, 1.6f, 1.1f, 3f);
             header(steps, "Langkah", "Masuk", "Keluar", "Mutu baku", "Oleh / catatan");
-            for (CaseRepository.StepVisit v : history) {
+            for (StepVisit v : history) {
                 steps.addCell(cell(v.step().describe(), SMALL));
                 steps.addCell(cell(Wib.human(v.enteredAt()), SMALL));
                 steps.addCell(cell(v.leftAt() == null ? "-" : Wib.human(v.leftAt()), SMALL));
@@ -104,7 +108,7 @@ public class FinalReport {
             doc.add(steps);
 
             heading(doc, "3. Analisis penyebab dan rekomendasi");
-            for (CaseRepository.StepVisit v : history) {
+            for (StepVisit v : history) {
                 if (v.note() != null && List.of(CaseStep.ANALYSIS, CaseStep.APH_HANDLING, CaseStep.APH_REPORT, CaseStep.REPAIR,
                         CaseStep.RESOLUTION_ANALYSIS).contains(v.step())) {
                     doc.add(new Paragraph(v.step().describe() + " (" + v.leftBy() + "): " + v.note(), TEXT));
@@ -122,14 +126,14 @@ public class FinalReport {
             doc.add(chronology);
 
             heading(doc, "5. Bukti dan nilai SHA-256");
-            PdfPTable evidence = table(3, 2.2f, 0.9f, 5f);
-            header(evidence, "Berkas", "Ukuran (byte)", "SHA-256");
-            for (MessageRepository.Evidence e : messages.evidence(t.id(), 0)) {
-                evidence.addCell(cell(e.filename(), SMALL));
-                evidence.addCell(cell(Long.toString(e.size()), SMALL));
-                evidence.addCell(cell(e.sha256(), MONO));
+            PdfPTable hashes = table(3, 2.2f, 0.9f, 5f);
+            header(hashes, "Berkas", "Ukuran (byte)", "SHA-256");
+            for (EvidenceRepository.Evidence e : evidence.evidence(t.id(), 0)) {
+                hashes.addCell(cell(e.filename(), SMALL));
+                hashes.addCell(cell(Long.toString(e.size()), SMALL));
+                hashes.addCell(cell(e.sha256(), MONO));
             }
-            doc.add(evidence);
+            doc.add(hashes);
             doc.close();
         } catch (DocumentException e) {
             throw new IllegalStateException("final report of " + t.number() + " could not be rendered", e);
@@ -137,7 +141,7 @@ public class FinalReport {
         return out.toByteArray();
     }
 
-    private static String timeliness(CaseRepository.StepVisit v) {
+    private static String timeliness(StepVisit v) {
         if (v.deadline() == null) {
             return "-";
         }

@@ -1,6 +1,6 @@
 package id.go.trenggalekkab.csirt.sla;
 
-import id.go.trenggalekkab.csirt.workflow.CaseStep;
+import id.go.trenggalekkab.csirt.sop.CaseStep;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;

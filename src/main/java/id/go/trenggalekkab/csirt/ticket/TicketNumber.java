@@ -1,36 +1,27 @@
 package id.go.trenggalekkab.csirt.ticket;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * A ticket's number, {@code TTIS-YYYY-NNNNN}: the year of receipt in WIB and a sequence
- * within that year. In subjects it stands as a tag, {@code [TTIS-2026-00042]}.
+ * within that year. In subjects it stands as a tag, {@code [TTIS-2026-00042]}: the one
+ * place that format is written.
  */
 public record TicketNumber(int year, int sequence) {
 
+    private static final Pattern NUMBER = Pattern.compile("TTIS-(\\d{4})-(\\d{5,9})");
     private static final Pattern TAG = Pattern.compile("\\[\\s*TTIS-(\\d{4})-(\\d{5,9})\\s*]", Pattern.CASE_INSENSITIVE);
 
     public static TicketNumber parse(String text) {
-        Matcher m = Pattern.compile("TTIS-(\\d{4})-(\\d{5,9})").matcher(text);
+        Matcher m = NUMBER.matcher(text);
         if (!m.matches()) {
             throw new IllegalArgumentException("not a ticket number: " + text);
         }
         return new TicketNumber(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
-    }
-
-    /** Every ticket tag in a subject, in order of appearance. */
-    public static java.util.List<TicketNumber> tagsIn(String subject) {
-        java.util.List<TicketNumber> found = new java.util.ArrayList<>();
-        if (subject == null) {
-            return found;
-        }
-        Matcher m = TAG.matcher(subject);
-        while (m.find()) {
-            found.add(new TicketNumber(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))));
-        }
-        return found;
     }
 
     public static Optional<TicketNumber> tryParse(String text) {
@@ -41,6 +32,20 @@ public record TicketNumber(int year, int sequence) {
         }
     }
 
+    /** Every ticket tag in a subject, in order of appearance. */
+    public static List<TicketNumber> tagsIn(String subject) {
+        List<TicketNumber> found = new ArrayList<>();
+        if (subject == null) {
+            return found;
+        }
+        Matcher m = TAG.matcher(subject);
+        while (m.find()) {
+            found.add(new TicketNumber(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))));
+        }
+        return found;
+    }
+
+    /** "[TTIS-2026-00042]", as it stands in subjects. */
     public String tag() {
         return "[" + this + "]";
     }

@@ -1,5 +1,9 @@
 package id.go.trenggalekkab.csirt.ticket;
 
+import id.go.trenggalekkab.csirt.sop.CaseStep;
+import id.go.trenggalekkab.csirt.sop.Category;
+import id.go.trenggalekkab.csirt.sop.Priority;
+import id.go.trenggalekkab.csirt.sop.Tlp;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -10,7 +14,7 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-/** The ticket feature's SQL for tickets and their numbers. */
+/** The ticket feature's SQL: tickets, their numbers, and reading them. */
 @Repository
 public class TicketRepository {
 
@@ -44,7 +48,7 @@ public class TicketRepository {
                 .addValue("number", ticket.number().toString())
                 .addValue("year", ticket.number().year())
                 .addValue("sequence", ticket.number().sequence())
-                .addValue("status", ticket.status())
+                .addValue("status", ticket.step().name())
                 .addValue("reporterName", ticket.reporterName())
                 .addValue("reporterAddress", ticket.reporterAddress())
                 .addValue("subject", ticket.subject())
@@ -53,49 +57,59 @@ public class TicketRepository {
                 .addValue("automaticReason", ticket.automaticReason()), Long.class);
     }
 
-    public Optional<Ticket> findByNumber(String number) {
+    public Optional<Ticket> find(TicketNumber number) {
         return jdbc.query("SELECT * FROM ticket WHERE number = :number",
-                new MapSqlParameterSource("number", number), TicketRepository::ticket).stream().findFirst();
+                new MapSqlParameterSource("number", number.toString()), TicketRepository::ticket).stream().findFirst();
     }
 
-    public String numberOf(long ticketId) {
-        return jdbc.queryForObject("SELECT number FROM ticket WHERE id = :id",
-                new MapSqlParameterSource("id", ticketId), String.class);
+    public Ticket get(long ticketId) {
+        return jdbc.queryForObject("SELECT * FROM ticket WHERE id = :id", new MapSqlParameterSource("id", ticketId),
+                TicketRepository::ticket);
     }
 
-    public List<Ticket> page(String status, int page, int size) {
+    /** The ticket, locked until the transaction ends: two mails cannot move one case at once. */
+    public Ticket lock(long ticketId) {
+        return jdbc.queryForObject("SELECT * FROM ticket WHERE id = :id FOR UPDATE",
+                new MapSqlParameterSource("id", ticketId), TicketRepository::ticket);
+    }
+
+    public TicketNumber numberOf(long ticketId) {
+        return TicketNumber.parse(jdbc.queryForObject("SELECT number FROM ticket WHERE id = :id",
+                new MapSqlParameterSource("id", ticketId), String.class));
+    }
+
+    /** Newest first; {@code step} null for every step. */
+    public List<Ticket> page(CaseStep step, int page, int size) {
         return jdbc.query("""
                 SELECT * FROM ticket
                  WHERE (CAST(:status AS text) IS NULL OR status = :status)
                  ORDER BY received_at DESC, id DESC
                  LIMIT :size OFFSET :offset
                 """, new MapSqlParameterSource()
-                .addValue("status", status)
+                .addValue("status", step == null ? null : step.name())
                 .addValue("size", size)
                 .addValue("offset", (long) page * size), TicketRepository::ticket);
     }
 
-    public long count(String status) {
+    public long count(CaseStep step) {
         return jdbc.queryForObject("""
                 SELECT count(*) FROM ticket WHERE (CAST(:status AS text) IS NULL OR status = :status)
-                """, new MapSqlParameterSource("status", status), Long.class);
+                """, new MapSqlParameterSource("status", step == null ? null : step.name()), Long.class);
     }
 
     private static Ticket ticket(ResultSet rs, int row) throws SQLException {
-        return new Ticket(rs.getLong("id"), rs.getString("number"), rs.getString("status"),
-                rs.getString("reporter_name"), rs.getString("reporter_address"), rs.getString("subject"),
-                rs.getTimestamp("received_at").toInstant(), rs.getBoolean("automatic"),
-                rs.getString("automatic_reason"),
-                rs.getTimestamp("step_deadline") == null ? null : rs.getTimestamp("step_deadline").toInstant(),
-                rs.getString("category"), rs.getString("subcategory"), rs.getString("priority"), rs.getString("tlp"),
+        Timestamp deadline = rs.getTimestamp("step_deadline");
+        return new Ticket(rs.getLong("id"), TicketNumber.parse(rs.getString("number")),
+                CaseStep.valueOf(rs.getString("status")), rs.getString("reporter_name"),
+                rs.getString("reporter_address"), rs.getString("subject"), rs.getTimestamp("received_at").toInstant(),
+                rs.getBoolean("automatic"), rs.getString("automatic_reason"),
+                deadline == null ? null : deadline.toInstant(),
+                Category.ofStored(rs.getString("category"), rs.getString("subcategory")),
+                Priority.ofStored(rs.getString("priority")), Tlp.ofStored(rs.getString("tlp")),
                 rs.getString("assignee"));
     }
 
-    public record NewTicket(TicketNumber number, String status, String reporterName, String reporterAddress,
+    /** @param automaticReason null for a report a person wrote */
+    public record NewTicket(TicketNumber number, CaseStep step, String reporterName, String reporterAddress,
                             String subject, Instant receivedAt, String automaticReason) {}
-
-    public record Ticket(long id, String number, String status, String reporterName, String reporterAddress,
-                         String subject, Instant receivedAt, boolean automatic, String automaticReason,
-                         Instant stepDeadline, String category, String subcategory, String priority, String tlp,
-                         String assignee) {}
 }

@@ -1,6 +1,12 @@
 package id.go.trenggalekkab.csirt.workflow;
 
+import id.go.trenggalekkab.csirt.logbook.Logbook;
 import id.go.trenggalekkab.csirt.sla.SlaPolicy;
+import id.go.trenggalekkab.csirt.sop.CaseStep;
+import id.go.trenggalekkab.csirt.sop.Category;
+import id.go.trenggalekkab.csirt.sop.Priority;
+import id.go.trenggalekkab.csirt.sop.SopGraph;
+import id.go.trenggalekkab.csirt.sop.Tlp;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -10,7 +16,7 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-/** The workflow's SQL: a case's step and attributes, its step history, its participants. */
+/** The workflow's SQL: a case's step and what officers decided of it, its step history, its participants. */
 @Repository
 public class CaseRepository {
 
@@ -22,32 +28,59 @@ public class CaseRepository {
         this.sla = sla;
     }
 
-    /** The case, locked until the transaction ends: two mails cannot move one case at once. */
-    public CaseState lock(long ticketId) {
-        return jdbc.queryForObject("SELECT * FROM ticket WHERE id = :id FOR UPDATE",
-                new MapSqlParameterSource("id", ticketId), CaseRepository::state);
+    /** A new report's case enters its first step: the ticket is already there, the clock starts now. */
+    void open(long ticketId, Instant at) {
+        CaseStep entry = SopGraph.REPORT_ENTRY;
+        MapSqlParameterSource p = visit(ticketId, entry, at, Logbook.SYSTEM);
+        int opened = jdbc.update("""
+                UPDATE ticket SET step_entered_at = :at, step_deadline = :deadline
+                 WHERE id = :ticketId AND status = :step
+                   AND NOT EXISTS (SELECT 1 FROM case_step WHERE ticket_id = :ticketId)
+                """, p);
+        if (opened != 1) {
+            throw new IllegalStateException("ticket " + ticketId + " is not a new case in " + entry);
+        }
+        insertVisit(p);
     }
 
     /**
-     * Enters a step: closes the open history row with the note of whoever completed it and
-     * whether the step met its time standard, and opens the next with its deadline.
+     * Moves a case from one step to the next, along an edge the SOP has, and no other:
+     * closes the open visit with the note of whoever completed it and whether it met its
+     * time standard, and opens the next with its deadline.
+     *
+     * @throws IllegalStateException where the SOP has no such edge, or the case is not in {@code from}
      */
-    public void enter(long ticketId, CaseStep step, Instant at, String actor, String note) {
+    void enter(long ticketId, CaseStep from, CaseStep to, Instant at, String actor, String note) {
+        if (!SopGraph.leadsTo(from, to)) {
+            throw new IllegalStateException("the SOP leads nowhere from " + from + " to " + to);
+        }
+        MapSqlParameterSource p = visit(ticketId, to, at, actor).addValue("from", from.name());
+        int moved = jdbc.update("""
+                UPDATE ticket SET status = :step, step_entered_at = :at, step_deadline = :deadline
+                 WHERE id = :ticketId AND status = :from
+                """, p);
+        if (moved != 1) {
+            throw new IllegalStateException("ticket " + ticketId + " is not in " + from);
+        }
         closeOpenVisit(ticketId, at, actor, note);
+        insertVisit(p);
+    }
+
+    private MapSqlParameterSource visit(long ticketId, CaseStep step, Instant at, String actor) {
         Instant deadline = sla.deadline(step, at);
-        MapSqlParameterSource p = new MapSqlParameterSource()
+        return new MapSqlParameterSource()
                 .addValue("ticketId", ticketId)
                 .addValue("step", step.name())
                 .addValue("at", Timestamp.from(at))
                 .addValue("actor", actor)
                 .addValue("clock", deadline == null ? null : sla.clock(step).name())
                 .addValue("deadline", deadline == null ? null : Timestamp.from(deadline));
+    }
+
+    private void insertVisit(MapSqlParameterSource p) {
         jdbc.update("""
                 INSERT INTO case_step (ticket_id, step, entered_at, entered_by, deadline, clock, next_notice_at)
                 VALUES (:ticketId, :step, :at, :actor, :deadline, :clock, :deadline)
-                """, p);
-        jdbc.update("""
-                UPDATE ticket SET status = :step, step_entered_at = :at, step_deadline = :deadline WHERE id = :ticketId
                 """, p);
     }
 
@@ -73,53 +106,54 @@ public class CaseRepository {
         }
     }
 
-    public void setCategory(long ticketId, String category, String subcategory) {
+    void setCategory(long ticketId, Category category) {
         jdbc.update("UPDATE ticket SET category = :category, subcategory = :subcategory WHERE id = :id",
-                new MapSqlParameterSource().addValue("id", ticketId).addValue("category", category)
-                        .addValue("subcategory", subcategory));
+                new MapSqlParameterSource().addValue("id", ticketId).addValue("category", category.taxonomyClass())
+                        .addValue("subcategory", category.subtype()));
     }
 
-    public void setPriority(long ticketId, String priority) {
+    void setPriority(long ticketId, Priority priority) {
         jdbc.update("UPDATE ticket SET priority = :priority WHERE id = :id",
-                new MapSqlParameterSource().addValue("id", ticketId).addValue("priority", priority));
+                new MapSqlParameterSource().addValue("id", ticketId).addValue("priority", priority.name()));
     }
 
-    public void setTlp(long ticketId, String tlp) {
+    void setTlp(long ticketId, Tlp tlp) {
         jdbc.update("UPDATE ticket SET tlp = :tlp WHERE id = :id",
-                new MapSqlParameterSource().addValue("id", ticketId).addValue("tlp", tlp));
+                new MapSqlParameterSource().addValue("id", ticketId).addValue("tlp", tlp.label()));
     }
 
-    public void setAssignee(long ticketId, String assignee) {
+    void setAssignee(long ticketId, String assignee) {
         jdbc.update("UPDATE ticket SET assignee = :assignee WHERE id = :id",
                 new MapSqlParameterSource().addValue("id", ticketId).addValue("assignee", assignee));
     }
 
-    public void addParticipant(long ticketId, String address, String role) {
+    void addParticipant(long ticketId, String address, ParticipantRole role) {
         jdbc.update("""
                 INSERT INTO participant (ticket_id, address, role) VALUES (:ticketId, :address, :role)
                 ON CONFLICT DO NOTHING
                 """, new MapSqlParameterSource().addValue("ticketId", ticketId).addValue("address", address)
-                .addValue("role", role));
+                .addValue("role", role.name()));
     }
 
-    public boolean isParticipant(long ticketId, String address) {
+    boolean isParticipant(long ticketId, String address) {
         return Boolean.TRUE.equals(jdbc.queryForObject("""
                 SELECT EXISTS (SELECT 1 FROM participant WHERE ticket_id = :ticketId AND address = :address)
                 """, new MapSqlParameterSource().addValue("ticketId", ticketId).addValue("address", address),
                 Boolean.class));
     }
 
-    public void markUndeliverable(long ticketId, String address, Instant since, String reason) {
+    void markUndeliverable(long ticketId, String address, Instant since, String reason) {
         jdbc.update("""
                 INSERT INTO participant (ticket_id, address, role, undeliverable_since, undeliverable_reason)
-                VALUES (:ticketId, :address, 'RECIPIENT', :since, :reason)
+                VALUES (:ticketId, :address, :role, :since, :reason)
                 ON CONFLICT (ticket_id, address)
                 DO UPDATE SET undeliverable_since = :since, undeliverable_reason = :reason
                 """, new MapSqlParameterSource().addValue("ticketId", ticketId).addValue("address", address)
+                .addValue("role", ParticipantRole.RECIPIENT.name())
                 .addValue("since", Timestamp.from(since)).addValue("reason", reason));
     }
 
-    public void flagNonParticipant(long messageRowId) {
+    void flagNonParticipant(long messageRowId) {
         jdbc.update("UPDATE message SET non_participant = true WHERE id = :id",
                 new MapSqlParameterSource("id", messageRowId));
     }
@@ -134,22 +168,10 @@ public class CaseRepository {
                         rs.getString("left_by"), rs.getString("note")));
     }
 
-    private static CaseState state(ResultSet rs, int row) throws SQLException {
-        return new CaseState(rs.getLong("id"), rs.getString("number"), CaseStep.valueOf(rs.getString("status")),
-                instant(rs, "step_deadline"), rs.getString("category"), rs.getString("subcategory"),
-                rs.getString("priority"), rs.getString("tlp"), rs.getString("assignee"),
-                rs.getString("reporter_name"), rs.getString("reporter_address"), rs.getString("subject"),
-                rs.getBoolean("automatic"));
-    }
-
     private static Instant instant(ResultSet rs, String column) throws SQLException {
         Timestamp t = rs.getTimestamp(column);
         return t == null ? null : t.toInstant();
     }
 
     private record OpenVisit(long id, CaseStep step, Instant enteredAt, Instant deadline) {}
-
-    /** One stay of a case in one step. */
-    public record StepVisit(CaseStep step, Instant enteredAt, String enteredBy, Instant deadline, Instant leftAt,
-                            String leftBy, String note) {}
 }

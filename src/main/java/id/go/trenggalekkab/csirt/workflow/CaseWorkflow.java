@@ -2,175 +2,209 @@ package id.go.trenggalekkab.csirt.workflow;
 
 import id.go.trenggalekkab.csirt.directory.Directory;
 import id.go.trenggalekkab.csirt.directory.Person;
-import id.go.trenggalekkab.csirt.directory.Role;
 import id.go.trenggalekkab.csirt.logbook.Logbook;
+import id.go.trenggalekkab.csirt.logbook.LogbookEvent;
+import id.go.trenggalekkab.csirt.sop.CaseStep;
+import id.go.trenggalekkab.csirt.sop.Category;
+import id.go.trenggalekkab.csirt.sop.CommandWord;
+import id.go.trenggalekkab.csirt.sop.Priority;
+import id.go.trenggalekkab.csirt.sop.Role;
+import id.go.trenggalekkab.csirt.sop.SopEvent;
+import id.go.trenggalekkab.csirt.sop.SopGraph;
+import id.go.trenggalekkab.csirt.sop.Tlp;
+import id.go.trenggalekkab.csirt.sop.Transition;
+import id.go.trenggalekkab.csirt.ticket.Ticket;
+import id.go.trenggalekkab.csirt.ticket.TicketRepository;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Applies one mail's commands to a case, in order, and stops at the first refusal: who
- * may (fail closed), whether the step allows it, whether its argument is right, then
- * what it does. Every applied command is a logbook entry; every move is a step-history row.
+ * Applies one mail's commands to a case, in order, and stops at the first refusal: the SOP
+ * graph says whether the sender's roles allow the command and whether the step does (fail
+ * closed), then its argument is checked, then it acts. Every applied command is a logbook
+ * entry; every move follows an edge of {@link SopGraph} and is a step-history row.
  */
 @Service
 public class CaseWorkflow {
 
-    private static final Map<String, String> PRIORITIES = Map.of(
-            "tinggi", "HIGH", "high", "HIGH", "sedang", "MEDIUM", "medium", "MEDIUM", "rendah", "LOW", "low", "LOW");
-    private static final Set<String> TLP_LABELS = Set.of("CLEAR", "GREEN", "AMBER", "AMBER+STRICT", "RED");
-
+    private final TicketRepository tickets;
     private final CaseRepository cases;
     private final Directory directory;
-    private final CaseNotifications notifications;
+    private final ReporterNotices reporterNotices;
+    private final CaseFiles caseFiles;
+    private final ApplicationEventPublisher events;
     private final Logbook logbook;
     private final Clock clock;
 
-    public CaseWorkflow(CaseRepository cases, Directory directory, CaseNotifications notifications, Logbook logbook,
-                        Clock clock) {
+    CaseWorkflow(TicketRepository tickets, CaseRepository cases, Directory directory, ReporterNotices reporterNotices,
+                 CaseFiles caseFiles, ApplicationEventPublisher events, Logbook logbook, Clock clock) {
+        this.tickets = tickets;
         this.cases = cases;
         this.directory = directory;
-        this.notifications = notifications;
+        this.reporterNotices = reporterNotices;
+        this.caseFiles = caseFiles;
+        this.events = events;
         this.logbook = logbook;
         this.clock = clock;
     }
 
     /** Result of one mail: each command's outcome, in order, and those not attempted after a refusal. */
-    public record Execution(List<CommandOutcome> outcomes, List<Command> notAttempted, CaseState after) {}
+    public record Execution(List<CommandOutcome> outcomes, List<Command> notAttempted, Ticket after) {
+
+        public boolean allApplied() {
+            return outcomes.stream().allMatch(CommandOutcome::applied);
+        }
+    }
 
     @Transactional(propagation = Propagation.MANDATORY)
     public Execution execute(long ticketId, Person actor, List<Command> commands, String note) {
         List<CommandOutcome> outcomes = new ArrayList<>();
         for (int i = 0; i < commands.size(); i++) {
-            CaseState state = cases.lock(ticketId);
-            CommandOutcome outcome = apply(state, actor, commands.get(i), note);
+            CommandOutcome outcome = apply(tickets.lock(ticketId), actor, commands.get(i), note);
             outcomes.add(outcome);
-            logbook.record(ticketId, actor.address(), outcome.applied() ? "COMMAND_APPLIED" : "COMMAND_REFUSED",
-                    commands.get(i) + ": " + outcome.text());
+            logbook.record(ticketId, actor.address(), outcome.applied() ? LogbookEvent.COMMAND_APPLIED
+                    : LogbookEvent.COMMAND_REFUSED, commands.get(i) + ": " + outcome.text());
             if (!outcome.applied()) {
-                return new Execution(outcomes, commands.subList(i + 1, commands.size()), cases.lock(ticketId));
+                return new Execution(outcomes, commands.subList(i + 1, commands.size()), tickets.lock(ticketId));
             }
         }
-        return new Execution(outcomes, List.of(), cases.lock(ticketId));
+        return new Execution(outcomes, List.of(), tickets.lock(ticketId));
     }
 
-    private CommandOutcome apply(CaseState state, Person actor, Command command, String note) {
+    /**
+     * Moves the case along one edge of the SOP, through every step of its path, and sends
+     * the mail that move causes.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void follow(Ticket ticket, Transition transition, String actor, String note) {
+        if (transition.from() != ticket.step()) {
+            throw new IllegalStateException(ticket.number() + " is in " + ticket.step() + ", not " + transition.from());
+        }
+        CaseStep from = ticket.step();
+        for (CaseStep step : transition.path()) {
+            cases.enter(ticket.id(), from, step, clock.instant(), actor, note.isBlank() ? null : note);
+            from = step;
+        }
+        afterMove(tickets.lock(ticket.id()), transition, note);
+    }
+
+    private CommandOutcome apply(Ticket ticket, Person actor, Command command, String note) {
         if (!command.isKnown()) {
-            return CommandOutcome.refused(command, "perintah tidak dikenal; kirim #bantuan untuk daftar perintah");
+            return CommandOutcome.refused(command, OutcomeText.UNKNOWN_COMMAND);
         }
-        CommandRules.Rule rule = CommandRules.of(command.word());
-        if (actor.roles().stream().noneMatch(rule.roles()::contains)) {
-            return CommandOutcome.refused(command, "Anda (" + roles(actor) + ") tidak berwenang memberi perintah ini");
+        SopGraph.Decision decision = SopGraph.decide(actor.roles(), ticket.step(), command.word());
+        if (decision instanceof SopGraph.NotPermitted) {
+            return CommandOutcome.refused(command, OutcomeText.NOT_PERMITTED, roles(actor));
         }
-        if (!rule.allowedIn().contains(state.step())) {
-            return CommandOutcome.refused(command, "tidak dapat dilakukan pada " + state.step().describe());
+        if (decision instanceof SopGraph.NotInThisStep) {
+            return CommandOutcome.refused(command, OutcomeText.NOT_IN_THIS_STEP, ticket.step().describe());
         }
         if (command.word().takesArgument() && command.argument() == null) {
-            return CommandOutcome.refused(command, "perlu argumen, misalnya " + example(command.word()));
+            return CommandOutcome.refused(command, OutcomeText.MISSING_ARGUMENT, command.word().example());
+        }
+        if (decision instanceof SopGraph.Moves moves) {
+            return move(ticket, actor, command, moves.transition(), note);
         }
         return switch (command.word()) {
-            case CATEGORY -> categorise(state, actor, command, note);
-            case PRIORITY -> prioritise(state, actor, command, note);
-            case TLP -> label(state, command);
-            case ASSIGN -> assign(state, command);
+            case CATEGORY -> categorise(ticket, actor, command, note);
+            case PRIORITY -> prioritise(ticket, actor, command, note);
+            case TLP -> label(ticket, command);
+            case ASSIGN -> assign(ticket, command);
             case NOTE -> note.isBlank()
-                    ? CommandOutcome.refused(command, "catatan kosong: tulis catatannya di isi email")
-                    : CommandOutcome.applied(command, "catatan disimpan di logbook: " + note);
-            case STATUS -> CommandOutcome.applied(command, "status dikirim");
-            case HELP -> CommandOutcome.applied(command, "daftar perintah dikirim");
-            default -> move(state, actor, command, rule.moves().get(state.step()), note);
+                    ? CommandOutcome.refused(command, OutcomeText.EMPTY_NOTE)
+                    : CommandOutcome.applied(command, OutcomeText.NOTE_SAVED, note);
+            case STATUS -> CommandOutcome.applied(command, OutcomeText.STATUS_SENT);
+            case HELP -> CommandOutcome.applied(command, OutcomeText.HELP_SENT);
+            default -> throw new IllegalStateException("the SOP lets " + command.word() + " act in place, but nothing does");
         };
     }
 
-    private CommandOutcome move(CaseState state, Person actor, Command command, CaseStep target, String note) {
+    private CommandOutcome move(Ticket ticket, Person actor, Command command, Transition transition, String note) {
         if (command.word() == CommandWord.NOT_AN_INCIDENT && note.isBlank()) {
-            return CommandOutcome.refused(command, "tulis alasan bukan insiden di isi email; alasan itu dikirim ke pelapor");
+            return CommandOutcome.refused(command, OutcomeText.NO_REASON);
         }
-        if ((command.word() == CommandWord.TO_APH && directory.withRole(Role.APH).isEmpty())
-                || (command.word() == CommandWord.TO_TTIS && directory.withRole(Role.TTIS).isEmpty())) {
-            return CommandOutcome.refused(command, "direktori tidak memuat kontak " + command.word().indonesian().substring(1).toUpperCase(Locale.ROOT));
+        Optional<Role> handedTo = SopGraph.handedTo(transition);
+        if (handedTo.isPresent() && directory.withRole(handedTo.get()).isEmpty()) {
+            return CommandOutcome.refused(command, OutcomeText.NO_CONTACT, handedTo.get().name());
         }
-        if (command.word() == CommandWord.APH_REPORT && state.step() == CaseStep.APH_HANDLING) {
-            enter(state, CaseStep.APH_REPORT, actor, note);
-        }
-        enter(state, target, actor, note);
-        CaseState after = cases.lock(state.ticketId());
-        notifications.afterMove(after, command.word(), actor, note);
-        return CommandOutcome.applied(command, "kasus kini pada " + target.describe());
+        follow(ticket, transition, actor.address(), note);
+        return CommandOutcome.applied(command, OutcomeText.MOVED, transition.to().describe());
     }
 
-    private void enter(CaseState state, CaseStep step, Person actor, String note) {
-        cases.enter(state.ticketId(), step, clock.instant(), actor.address(), note.isBlank() ? null : note);
+    /** The mail a move causes: the reporter told, the case handed over, the case's end announced. */
+    private void afterMove(Ticket after, Transition transition, String note) {
+        if (transition.trigger() == CommandWord.VERIFY) {
+            reporterNotices.verified(after);
+        } else if (transition.to() == CaseStep.NOT_AN_INCIDENT) {
+            reporterNotices.notAnIncident(after, note);
+        } else if (transition.to() == CaseStep.CLOSED) {
+            reporterNotices.closed(after);
+            events.publishEvent(new CaseClosed(after.id(), after.number()));
+        }
+        SopGraph.handedTo(transition).ifPresent(team -> caseFiles.handOver(after, team, note));
     }
 
-    private CommandOutcome categorise(CaseState state, Person actor, Command command, String note) {
-        Optional<String[]> category = Taxonomy.read(command.argument());
+    private CommandOutcome categorise(Ticket ticket, Person actor, Command command, String note) {
+        Optional<Category> category = Category.read(command.argument());
         if (category.isEmpty()) {
-            return CommandOutcome.refused(command, "kategori tidak dikenal: " + command.argument() + "; gunakan salah satu dari "
-                    + String.join(", ", Taxonomy.CLASSES) + ", atau jenis lokal " + String.join(", ", Taxonomy.LOCAL_TYPES.keySet()));
+            return CommandOutcome.refused(command, OutcomeText.UNKNOWN_CATEGORY, command.argument(),
+                    String.join(", ", Category.CLASSES), String.join(", ", Category.LOCAL_TYPES.keySet()));
         }
-        cases.setCategory(state.ticketId(), category.get()[0], category.get()[1]);
-        String text = "kategori " + category.get()[0] + (category.get()[1] == null ? "" : "/" + category.get()[1]);
-        return CommandOutcome.applied(command, text + completeCategorisation(state.ticketId(), actor, note));
+        cases.setCategory(ticket.id(), category.get());
+        return completeCategorisation(ticket.id(), actor, note,
+                CommandOutcome.applied(command, OutcomeText.CATEGORISED, category.get()));
     }
 
-    private CommandOutcome prioritise(CaseState state, Person actor, Command command, String note) {
-        String priority = PRIORITIES.get(command.argument().toLowerCase(Locale.ROOT));
-        if (priority == null) {
-            return CommandOutcome.refused(command, "prioritas harus tinggi, sedang atau rendah");
+    private CommandOutcome prioritise(Ticket ticket, Person actor, Command command, String note) {
+        Optional<Priority> priority = Priority.read(command.argument());
+        if (priority.isEmpty()) {
+            return CommandOutcome.refused(command, OutcomeText.UNKNOWN_PRIORITY);
         }
-        cases.setPriority(state.ticketId(), priority);
-        return CommandOutcome.applied(command, "prioritas " + command.argument().toLowerCase(Locale.ROOT)
-                + completeCategorisation(state.ticketId(), actor, note));
+        cases.setPriority(ticket.id(), priority.get());
+        return completeCategorisation(ticket.id(), actor, note, CommandOutcome.applied(command, OutcomeText.PRIORITISED,
+                command.argument().toLowerCase(Locale.ROOT)));
     }
 
-    /** Step 5's output is a report with category and priority: once both are set, step 6 begins. */
-    private String completeCategorisation(long ticketId, Person actor, String note) {
-        CaseState now = cases.lock(ticketId);
-        if (now.step() == CaseStep.CATEGORISATION && now.isCategorised()) {
-            enter(now, CaseStep.ANALYSIS, actor, note);
-            return "; kategorisasi lengkap, kasus kini pada " + CaseStep.ANALYSIS.describe();
+    /** Step 5's output is a report with category and priority: once both are set, the SOP moves on. */
+    private CommandOutcome completeCategorisation(long ticketId, Person actor, String note, CommandOutcome applied) {
+        Ticket now = tickets.lock(ticketId);
+        Optional<Transition> next = now.isCategorised()
+                ? SopGraph.transition(now.step(), SopEvent.CATEGORISED).filter(t -> t.permits(actor.roles()))
+                : Optional.empty();
+        if (next.isEmpty()) {
+            return applied;
         }
-        return "";
+        follow(now, next.get(), actor.address(), note);
+        return applied.followedBy(OutcomeText.CATEGORISATION_COMPLETE.format(next.get().to().describe()));
     }
 
-    private CommandOutcome label(CaseState state, Command command) {
-        String label = command.argument().toUpperCase(Locale.ROOT).replaceFirst("^TLP:", "");
-        if (!TLP_LABELS.contains(label)) {
-            return CommandOutcome.refused(command, "label TLP harus CLEAR, GREEN, AMBER, AMBER+STRICT atau RED");
+    private CommandOutcome label(Ticket ticket, Command command) {
+        Optional<Tlp> tlp = Tlp.read(command.argument());
+        if (tlp.isEmpty()) {
+            return CommandOutcome.refused(command, OutcomeText.UNKNOWN_TLP);
         }
-        cases.setTlp(state.ticketId(), label);
-        return CommandOutcome.applied(command, "label TLP:" + label);
+        cases.setTlp(ticket.id(), tlp.get());
+        return CommandOutcome.applied(command, OutcomeText.LABELLED, tlp.get().label());
     }
 
-    private CommandOutcome assign(CaseState state, Command command) {
+    private CommandOutcome assign(Ticket ticket, Command command) {
         Optional<Person> assignee = directory.find(command.argument());
         if (assignee.isEmpty() || !assignee.get().isDeskStaff()) {
-            return CommandOutcome.refused(command, command.argument() + " bukan petugas dalam direktori");
+            return CommandOutcome.refused(command, OutcomeText.NOT_AN_OFFICER, command.argument());
         }
-        cases.setAssignee(state.ticketId(), assignee.get().address());
-        return CommandOutcome.applied(command, "ditugaskan kepada " + assignee.get().name() + " <" + assignee.get().address() + ">");
+        cases.setAssignee(ticket.id(), assignee.get().address());
+        return CommandOutcome.applied(command, OutcomeText.ASSIGNED, assignee.get().name(), assignee.get().address());
     }
 
     private static String roles(Person person) {
         return person.roles().stream().map(r -> r.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", "));
-    }
-
-    private static String example(CommandWord word) {
-        return switch (word) {
-            case CATEGORY -> "#kategori intrusions";
-            case PRIORITY -> "#prioritas tinggi";
-            case ASSIGN -> "#tugaskan petugas@trenggalekkab.go.id";
-            case TLP -> "#tlp amber";
-            default -> word.indonesian();
-        };
     }
 }

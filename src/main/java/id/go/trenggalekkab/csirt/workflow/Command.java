@@ -1,5 +1,7 @@
 package id.go.trenggalekkab.csirt.workflow;
 
+import id.go.trenggalekkab.csirt.sop.CommandWord;
+
 /**
  * One command as written in a subject.
  *

@@ -1,5 +1,6 @@
 package id.go.trenggalekkab.csirt.workflow;
 
+import id.go.trenggalekkab.csirt.sop.CommandWord;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;

@@ -1,6 +1,6 @@
 package id.go.trenggalekkab.csirt.workflow;
 
-import id.go.trenggalekkab.csirt.intake.ParsedMail;
+import id.go.trenggalekkab.csirt.mail.ParsedMail;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,7 +1,5 @@
 package id.go.trenggalekkab.csirt.digest;
 
-import static id.go.trenggalekkab.csirt.support.TestMail.authenticatedCommand;
-import static id.go.trenggalekkab.csirt.support.TestMail.deliver;
 import static id.go.trenggalekkab.csirt.support.TestMail.inboxOf;
 import static id.go.trenggalekkab.csirt.support.TestMail.parse;
 import static id.go.trenggalekkab.csirt.support.TestMail.uniqueAddress;
@@ -9,12 +7,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import id.go.trenggalekkab.csirt.sop.CaseStep;
 import id.go.trenggalekkab.csirt.support.DeskIntegrationTest;
 import id.go.trenggalekkab.csirt.support.MovableClock;
+import id.go.trenggalekkab.csirt.support.People;
+import id.go.trenggalekkab.csirt.support.TestMail;
 import id.go.trenggalekkab.csirt.system.Wib;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
+import java.sql.Timestamp;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -22,7 +24,6 @@ import java.time.temporal.TemporalAdjusters;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 
 /**
  * The digest's figures checked against a known set of cases. The cases are placed in a
@@ -31,14 +32,8 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
  */
 class WeeklyDigestTest extends DeskIntegrationTest {
 
-    private static final String OFFICER = "petugas@trenggalekkab.go.id";
-    private static final String KADIS = "kadis@trenggalekkab.go.id";
-
     @Autowired
     MovableClock clock;
-
-    @Autowired
-    TestRestTemplate http;
 
     @Autowired
     WeeklyDigest weeklyDigest;
@@ -65,10 +60,10 @@ class WeeklyDigestTest extends DeskIntegrationTest {
         String notAnIncident = newCase("Email promosi");
         String ignored = newCase("Laporan yang belum disentuh");
 
-        command(intrusion, "#verifikasi #kategori intrusions #prioritas tinggi", "Akses root tidak sah.");
-        command(notAnIncident, "#bukan-insiden", "Spam biasa.");
-        await().atMost(PATIENCE).until(() -> "NOT_AN_INCIDENT".equals(status(notAnIncident))
-                && "ANALYSIS".equals(status(intrusion)));
+        command(People.OFFICER, intrusion, "#verifikasi #kategori intrusions #prioritas tinggi", "Akses root tidak sah.");
+        command(People.OFFICER, notAnIncident, "#bukan-insiden", "Spam biasa.");
+        await().atMost(PATIENCE).until(() -> step(notAnIncident) == CaseStep.NOT_AN_INCIDENT
+                && step(intrusion) == CaseStep.ANALYSIS);
         clock.advance(Duration.ofMinutes(30));
 
         JsonNode d = http.getForObject("/api/digest?from=" + monday + "&to=" + monday.plusWeeks(1), JsonNode.class);
@@ -101,9 +96,9 @@ class WeeklyDigestTest extends DeskIntegrationTest {
                 JsonNode.class);
         assertThat(sent.path("recipients").asInt()).isEqualTo(1);
         String period = monday.getDayOfMonth() + " ";
-        MimeMessage mail = await().atMost(PATIENCE).until(() -> inboxOf(KADIS).stream().map(raw -> parse(raw))
-                .filter(m -> subject(m).startsWith("Ringkasan mingguan") && subject(m).contains(period)
-                        && subject(m).contains(String.valueOf(monday.getYear()))).findFirst().orElse(null), m -> m != null);
+        MimeMessage mail = await().atMost(PATIENCE).until(() -> inboxOf(People.KADIS).stream().map(raw -> parse(raw))
+                .filter(m -> TestMail.subjectOf(m).startsWith("Ringkasan mingguan") && TestMail.subjectOf(m).contains(period)
+                        && TestMail.subjectOf(m).contains(String.valueOf(monday.getYear()))).findFirst().orElse(null), m -> m != null);
         Multipart alternative = (Multipart) mail.getContent();
         assertThat(alternative.getContentType()).startsWith("multipart/alternative");
         assertThat((String) alternative.getBodyPart(0).getContent()).contains("Laporan diterima     : 3")
@@ -120,6 +115,20 @@ class WeeklyDigestTest extends DeskIntegrationTest {
     }
 
     @Test
+    void theWeeklyDigestRouteClaimsLastWeekAndQueuesItForTheKadisOnce() throws Exception {
+        clock.advance(Duration.ofDays(3000));
+        Period week = weeklyDigest.lastWeek();
+        int queuedBefore = count("SELECT count(*) FROM logbook WHERE event = 'DIGEST_QUEUED'");
+        assertThat(runRoute("weekly-digest").getException()).isNull();
+        assertThat(count("SELECT count(*) FROM digest_sent WHERE period_start = ?", Timestamp.from(week.start())))
+                .isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM logbook WHERE event = 'DIGEST_QUEUED'")).isEqualTo(queuedBefore + 1);
+        // fired again (another instance, a restart): claimed already, nothing queued
+        assertThat(runRoute("weekly-digest").getException()).isNull();
+        assertThat(count("SELECT count(*) FROM logbook WHERE event = 'DIGEST_QUEUED'")).isEqualTo(queuedBefore + 1);
+    }
+
+    @Test
     void theScheduledDigestGoesOutOncePerWeek() {
         clock.advance(Duration.ofDays(2000));
         assertThat(weeklyDigest.sendLastWeek()).isTrue();
@@ -130,19 +139,4 @@ class WeeklyDigestTest extends DeskIntegrationTest {
         return newCase(uniqueAddress("digest"), subject);
     }
 
-    private void command(String ticket, String commands, String body) {
-        deliver(OFFICER, authenticatedCommand(OFFICER, ticket, commands, body));
-    }
-
-    private String status(String ticket) {
-        return jdbc.queryForObject("SELECT status FROM ticket WHERE number = ?", String.class, ticket);
-    }
-
-    private static String subject(MimeMessage m) {
-        try {
-            return String.valueOf(m.getSubject());
-        } catch (Exception e) {
-            return "";
-        }
-    }
 }

@@ -3,6 +3,7 @@ package id.go.trenggalekkab.csirt.directory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.go.trenggalekkab.csirt.logbook.Logbook;
+import id.go.trenggalekkab.csirt.sop.Role;
 import id.go.trenggalekkab.csirt.support.DeskIntegrationTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,7 +44,7 @@ class DirectoryTest extends DeskIntegrationTest {
                             name: Andi
                             roles: [petugas]
                         """);
-                Directory directory = new Directory(named, logbook, Clock.systemUTC(), file.toString());
+                Directory directory = new Directory(new PersonRepository(named), logbook, Clock.systemUTC(), file.toString());
                 assertThat(directory.reloadIfChanged()).isTrue();
                 assertThat(directory.find("andi@trenggalekkab.go.id")).hasValueSatisfying(p -> {
                     assertThat(p.roles()).containsExactly(Role.OFFICER);

@@ -72,7 +72,11 @@ class AbuseTest extends DeskIntegrationTest {
                     SELECT count(*) FROM logbook l JOIN ticket t ON t.id = l.ticket_id
                      WHERE t.subject LIKE ? AND l.event = 'ACKNOWLEDGEMENT_SUPPRESSED'
                     """, Integer.class, "%[" + ticket + "]%") == 1);
-            Thread.sleep(3000);
+            // both desks with nothing left to do: every mail taken in, every queued mail sent
+            awaitQuiet();
+            await().atMost(PATIENCE).until(() -> TestMail.folderCount(otherDesk, "INBOX") == 0
+                    && otherDb.queryForObject("SELECT count(*) FROM outbox WHERE status = 'PENDING'", Integer.class) == 0);
+            awaitQuiet();
             assertThat(count("SELECT count(*) FROM message WHERE direction = 'OUT' AND to_address = ?", otherDesk))
                     .isEqualTo(1);
             assertThat(otherDb.queryForObject("SELECT count(*) FROM message WHERE direction = 'OUT'", Integer.class))

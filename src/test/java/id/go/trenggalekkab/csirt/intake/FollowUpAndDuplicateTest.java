@@ -42,7 +42,7 @@ class FollowUpAndDuplicateTest extends DeskIntegrationTest {
         assertThat(count("SELECT count(*) FROM message m JOIN ticket t ON t.id = m.ticket_id "
                 + "WHERE t.number = ? AND m.direction = 'IN'", ticket)).isEqualTo(3);
         assertThat(logbookEvents(ticket)).filteredOn("FOLLOW_UP_ADDED"::equals).hasSize(2);
-        Thread.sleep(1500);
+        awaitQuiet();
         assertThat(inboxOf(reporter)).hasSize(1);
         assertThat(count("SELECT count(*) FROM message m JOIN ticket t ON t.id = m.ticket_id "
                 + "WHERE t.number = ? AND m.direction = 'OUT'", ticket)).isEqualTo(1);
@@ -65,7 +65,7 @@ class FollowUpAndDuplicateTest extends DeskIntegrationTest {
         String ticket = awaitTicketOf(messageId);
         await().atMost(PATIENCE).until(() -> logbookEvents(ticket).contains("MESSAGE_DUPLICATE"));
         await().atMost(PATIENCE).until(() -> inboxOf(reporter).size() == 1);
-        Thread.sleep(1500);
+        awaitQuiet();
         assertThat(inboxOf(reporter)).hasSize(1);
         assertThat(count("SELECT count(*) FROM message WHERE message_id = ? AND direction = 'IN'", messageId))
                 .isEqualTo(1);

@@ -67,7 +67,7 @@ class LoopProtectionTest extends DeskIntegrationTest {
                      WHERE t.number = ? AND l.event = 'ACKNOWLEDGEMENT_SUPPRESSED'
                     """, String.class, ticket)).startsWith("automatic mail: ");
         }
-        Thread.sleep(1500);
+        awaitQuiet();
         for (String[] c : cases.values()) {
             assertThat(inboxOf(c[0])).as("mailbox of " + c[0]).isEmpty();
         }

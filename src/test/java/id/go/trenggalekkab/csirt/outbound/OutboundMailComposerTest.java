@@ -2,6 +2,8 @@ package id.go.trenggalekkab.csirt.outbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.go.trenggalekkab.csirt.mail.LoopHeader;
+import id.go.trenggalekkab.csirt.sop.MessageKind;
 import id.go.trenggalekkab.csirt.system.CsirtProperties;
 import id.go.trenggalekkab.csirt.system.Sha256;
 import jakarta.mail.Session;
@@ -25,9 +27,9 @@ class OutboundMailComposerTest {
 
     @Test
     void everyMessageCarriesTheMarksThatPreventMailLoops() throws Exception {
-        ComposedMail mail = composer.compose(new MailDraft("ACKNOWLEDGEMENT", "budi@example.org", "Budi",
+        ComposedMail mail = composer.compose(new MailDraft(MessageKind.ACKNOWLEDGEMENT, "budi@example.org", "Budi",
                 "[TTIS-2026-00001] Laporan diterima: x", "isi", "<r1@example.org>",
-                List.of("<r0@example.org>", "<r1@example.org>"), "auto-replied"));
+                List.of("<r0@example.org>", "<r1@example.org>")));
         MimeMessage m = read(mail.raw());
         assertThat(m.getHeader("Auto-Submitted", null)).isEqualTo("auto-replied");
         assertThat(m.getHeader("X-Auto-Response-Suppress", null)).isEqualTo("All");
@@ -42,8 +44,8 @@ class OutboundMailComposerTest {
     void reporterInputCannotInjectHeaders() throws Exception {
         String hostileSubject = "Laporan\r\nBcc: victim@example.org\r\nX-Injected: yes";
         String hostileName = "Budi\r\nCc: other@example.org";
-        ComposedMail mail = composer.compose(new MailDraft("ACKNOWLEDGEMENT", "budi@example.org", hostileName,
-                hostileSubject, "isi", "<ok@example.org>\r\nX-Evil: 1", List.of("<a@b>\r\nX-Evil: 2"), "auto-replied"));
+        ComposedMail mail = composer.compose(new MailDraft(MessageKind.ACKNOWLEDGEMENT, "budi@example.org", hostileName,
+                hostileSubject, "isi", "<ok@example.org>\r\nX-Evil: 1", List.of("<a@b>\r\nX-Evil: 2")));
         MimeMessage m = read(mail.raw());
         assertThat(m.getHeader("Bcc")).isNull();
         assertThat(m.getHeader("Cc")).isNull();

@@ -2,8 +2,8 @@ package id.go.trenggalekkab.csirt.sla;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.go.trenggalekkab.csirt.sop.CaseStep;
 import id.go.trenggalekkab.csirt.system.Wib;
-import id.go.trenggalekkab.csirt.workflow.CaseStep;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,15 +1,12 @@
 package id.go.trenggalekkab.csirt.sla;
 
-import static id.go.trenggalekkab.csirt.support.TestMail.authenticatedCommand;
-import static id.go.trenggalekkab.csirt.support.TestMail.deliver;
-import static id.go.trenggalekkab.csirt.support.TestMail.inboxOf;
-import static id.go.trenggalekkab.csirt.support.TestMail.parse;
 import static id.go.trenggalekkab.csirt.support.TestMail.uniqueAddress;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import id.go.trenggalekkab.csirt.support.DeskIntegrationTest;
 import id.go.trenggalekkab.csirt.support.MovableClock;
+import id.go.trenggalekkab.csirt.support.People;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.util.List;
@@ -21,9 +18,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /** Reminder, then escalation, then silence once the step is done; on Quartz's clustered JDBC store. */
 class SlaTimersTest extends DeskIntegrationTest {
-
-    private static final String OFFICER = "petugas@trenggalekkab.go.id";
-    private static final String KABID = "kabid@trenggalekkab.go.id";
 
     @Autowired
     MovableClock clock;
@@ -68,7 +62,7 @@ class SlaTimersTest extends DeskIntegrationTest {
         sweep.sweep();
         sweep.sweep();
         assertThat(notices(verification)).containsExactly("REMINDER");
-        MimeMessage reminder = await().atMost(PATIENCE).until(() -> mail(OFFICER, ticket, "Pengingat"), m -> m != null);
+        MimeMessage reminder = await().atMost(PATIENCE).until(() -> lastMailAbout(People.OFFICER, ticket, "Pengingat"), m -> m != null);
         assertThat((String) reminder.getContent()).contains("langkah 4: Verifikasi laporan").contains("20 menit")
                 .contains("#verifikasi");
 
@@ -79,10 +73,10 @@ class SlaTimersTest extends DeskIntegrationTest {
         clock.advance(Duration.ofMinutes(10));
         sweep.sweep();
         assertThat(notices(verification)).containsExactly("REMINDER", "ESCALATION_1");
-        await().atMost(PATIENCE).until(() -> mail(KABID, ticket, "Eskalasi") != null);
+        await().atMost(PATIENCE).until(() -> lastMailAbout(People.KABID, ticket, "Eskalasi") != null);
 
         // the officer verifies: the step is done, escalation stops there
-        deliver(OFFICER, authenticatedCommand(OFFICER, ticket, "#verifikasi", "Terlambat, maaf."));
+        command(People.OFFICER, ticket, "#verifikasi", "Terlambat, maaf.");
         await().atMost(PATIENCE).until(() -> jdbc.queryForObject(
                 "SELECT left_at IS NOT NULL FROM case_step WHERE id = ?", Boolean.class, verification));
         assertThat(jdbc.queryForObject("SELECT outcome FROM case_step WHERE id = ?", String.class, verification))
@@ -94,6 +88,18 @@ class SlaTimersTest extends DeskIntegrationTest {
         assertThat(notices(verification)).containsExactly("REMINDER", "ESCALATION_1");
         assertThat(count("SELECT count(*) FROM logbook l JOIN ticket t ON t.id = l.ticket_id "
                 + "WHERE t.number = ? AND l.event LIKE 'SLA_%'", ticket)).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void theSweepRouteRunsItsStagesInOneTransactionAndTheReminderGoesOut() throws Exception {
+        String ticket = newCase("Laporan yang ditunggu Quartz");
+        long verification = verificationStep(ticket);
+        moveOpenDeadlinesOutOfReach(ticket);
+        clock.advance(Duration.ofMinutes(21));
+        assertThat(runRoute("sla-sweep").getException()).isNull();
+        assertThat(notices(verification)).containsExactly("REMINDER");
+        await().atMost(PATIENCE).until(() -> lastMailAbout(People.OFFICER, ticket, "Pengingat") != null);
+        assertThat(logbookEvents(ticket)).contains("SLA_REMINDER", "SLA_REMINDER_QUEUED");
     }
 
     @Test
@@ -122,15 +128,5 @@ class SlaTimersTest extends DeskIntegrationTest {
     private List<String> notices(long caseStepId) {
         return jdbc.queryForList("SELECT level FROM sla_notice WHERE case_step_id = ? ORDER BY due_at, id",
                 String.class, caseStepId);
-    }
-
-    private static MimeMessage mail(String mailbox, String ticket, String subjectPart) {
-        return inboxOf(mailbox).stream().map(raw -> parse(raw)).filter(m -> {
-            try {
-                return m.getSubject().contains("[" + ticket + "]") && m.getSubject().contains(subjectPart);
-            } catch (Exception e) {
-                return false;
-            }
-        }).findFirst().orElse(null);
     }
 }

@@ -2,11 +2,26 @@ package id.go.trenggalekkab.csirt.support;
 
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import id.go.trenggalekkab.csirt.intake.IntakeOutcome;
+import id.go.trenggalekkab.csirt.intake.automatic.AutomaticMailDetector;
+import id.go.trenggalekkab.csirt.mail.InboundMail;
+import id.go.trenggalekkab.csirt.mail.MailParser;
+import id.go.trenggalekkab.csirt.mail.RawMessage;
+import id.go.trenggalekkab.csirt.sop.CaseStep;
+import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.Route;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -17,6 +32,10 @@ import org.springframework.test.context.DynamicPropertySource;
  * through a real SMTP server (GreenMail), and it stores in a real PostgreSQL. All such
  * tests share one Spring context (same properties), so they use addresses and
  * Message-IDs of their own rather than clean databases.
+ *
+ * <p>The vocabulary the tests share: deliver a report and get its ticket, write a command
+ * as a person in the directory would, read a case through the API, read a mailbox, and
+ * wait until the desk has nothing left to do before asserting that something did not happen.
  */
 @CamelSpringBootTest
 @Import({PoisonMessages.class, TestClockConfiguration.class})
@@ -34,6 +53,21 @@ public abstract class DeskIntegrationTest {
 
     @Autowired
     protected JdbcTemplate jdbc;
+
+    @Autowired
+    protected TestRestTemplate http;
+
+    @Autowired
+    private ProducerTemplate camel;
+
+    @Autowired
+    private CamelContext camelContext;
+
+    @Autowired
+    private MailParser parser;
+
+    @Autowired
+    private AutomaticMailDetector automaticMail;
 
     @DynamicPropertySource
     static void realServers(DynamicPropertyRegistry registry) {
@@ -54,6 +88,40 @@ public abstract class DeskIntegrationTest {
         return awaitTicketOf(id);
     }
 
+    /**
+     * A reply on the case's thread with commands in its subject and a note above a quoted
+     * earlier message, from someone whose mail server the desk's server authenticated.
+     */
+    protected void command(String from, String ticket, String commands, String note) {
+        TestMail.deliver(from, TestMail.reply(from, ticket, commands, note, true));
+    }
+
+    /** The same reply, but nothing authenticated its sender: a forged From, or a server without DKIM. */
+    protected void unauthenticatedCommand(String from, String ticket, String commands, String note) {
+        TestMail.deliver(from, TestMail.reply(from, ticket, commands, note, false));
+    }
+
+    /**
+     * Takes a message in as the mailbox-intake route does after reading it (automatic mail
+     * recognised, then route take-in, one transaction), without a mailbox: for messages
+     * the mail server itself cannot hold, and for a crash between commit and move.
+     */
+    protected IntakeOutcome takeIn(byte[] raw) {
+        InboundMail mail = new InboundMail(RawMessage.of(raw), parser.parse(raw), Instant.now(), null);
+        return camel.requestBody("direct:take-in", automaticMail.recognise(mail), IntakeOutcome.class);
+    }
+
+    /**
+     * Runs a timer-driven route once, now, as its timer would: through the route's own
+     * consumer, stages, error handling and transaction. Returns the exchange it ran.
+     */
+    protected Exchange runRoute(String routeId) throws Exception {
+        Route route = camelContext.getRoute(routeId);
+        Exchange exchange = route.getEndpoint().createExchange();
+        route.getConsumer().getProcessor().process(exchange);
+        return exchange;
+    }
+
     /** The ticket number that the inbound message with this Message-ID landed on, once it has. */
     protected String awaitTicketOf(String messageId) {
         await().atMost(PATIENCE).until(() -> ticketOf(messageId) != null);
@@ -68,10 +136,52 @@ public abstract class DeskIntegrationTest {
         return numbers.isEmpty() ? null : numbers.get(0);
     }
 
+    /** The case as the API shows it: GET /api/tickets/{number}. */
+    protected JsonNode ticket(String number) {
+        return http.getForObject("/api/tickets/" + number, JsonNode.class);
+    }
+
+    /** The step the case is in, as the API shows it. */
+    protected CaseStep step(String ticket) {
+        return CaseStep.valueOf(ticket(ticket).path("status").asText());
+    }
+
+    protected void awaitStep(String ticket, CaseStep step) {
+        await().atMost(PATIENCE).until(() -> step(ticket) == step);
+    }
+
+    /** The case's logbook events, oldest first, as the API shows them. */
     protected List<String> logbookEvents(String ticketNumber) {
-        return jdbc.queryForList("""
-                SELECT l.event FROM logbook l JOIN ticket t ON t.id = l.ticket_id WHERE t.number = ? ORDER BY l.id
-                """, String.class, ticketNumber);
+        List<String> events = new ArrayList<>();
+        ticket(ticketNumber).path("logbook").forEach(entry -> events.add(entry.path("event").asText()));
+        return events;
+    }
+
+    /** Mail in a person's inbox about this case whose subject contains the words. */
+    protected static List<MimeMessage> mailsAbout(String mailbox, String ticket, String subjectPart) {
+        return TestMail.inboxOf(mailbox).stream().map(TestMail::parse)
+                .filter(m -> TestMail.subjectOf(m).contains("[" + ticket + "]")
+                        && TestMail.subjectOf(m).contains(subjectPart))
+                .toList();
+    }
+
+    /** The latest such mail, or null while there is none. */
+    protected static MimeMessage lastMailAbout(String mailbox, String ticket, String subjectPart) {
+        List<MimeMessage> found = mailsAbout(mailbox, ticket, subjectPart);
+        return found.isEmpty() ? null : found.get(found.size() - 1);
+    }
+
+    /**
+     * Waits until the desk has nothing left to do: every mail delivered to it taken in (its
+     * inbox empty: a message leaves only once its transaction has committed) and every mail
+     * it queued handed to the SMTP server (no due row in the outbox). What has not happened
+     * by then will not: a test can now assert that something was not done.
+     */
+    protected void awaitQuiet() {
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200)).until(() ->
+                TestMail.deskFolderCount("INBOX") == 0 && count("""
+                        SELECT count(*) FROM outbox WHERE status = 'PENDING' AND next_attempt_at <= now()
+                        """) == 0);
     }
 
     /**

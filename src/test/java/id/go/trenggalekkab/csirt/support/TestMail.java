@@ -51,12 +51,27 @@ public final class TestMail {
     }
 
     /**
-     * A reply on a case's thread carrying commands, as the desk's mail server would stamp an
-     * authenticated sender (DKIM pass for the From domain, authserv-id mx.trenggalekkab.go.id).
+     * A reply on a case's thread, as a mail client writes it: the tag kept in the subject with
+     * the commands after it, the note above a quoted earlier message. Authenticated: the
+     * desk's mail server stamped DKIM pass for the From domain (authserv-id mx.trenggalekkab.go.id).
      */
-    public static byte[] authenticatedCommand(String from, String ticket, String commands, String body) {
-        return report(from, "Re: [" + ticket + "] " + commands, body, "Message-ID: " + newMessageId(),
-                "Authentication-Results: mx.trenggalekkab.go.id; dkim=pass header.d=" + from.substring(from.indexOf('@') + 1));
+    public static byte[] reply(String from, String ticket, String commands, String note, boolean authenticated) {
+        String domain = from.substring(from.indexOf('@') + 1);
+        String subject = ("Re: [" + ticket + "] Laporan diterima " + commands).strip();
+        String body = note + "\n\nPada Sen, 30 Nov 2026 TTIS menulis:\n> kutipan lama";
+        return authenticated
+                ? report(from, subject, body, "Message-ID: " + newMessageId(),
+                        "Authentication-Results: mx.trenggalekkab.go.id; dkim=pass header.d=" + domain + "; spf=pass")
+                : report(from, subject, body, "Message-ID: " + newMessageId());
+    }
+
+    /** A message's subject, or "" where it cannot be read. */
+    public static String subjectOf(MimeMessage message) {
+        try {
+            return message.getSubject() == null ? "" : message.getSubject();
+        } catch (MessagingException unreadable) {
+            return "";
+        }
     }
 
     public static String newMessageId() {

@@ -1,8 +1,8 @@
 package id.go.trenggalekkab.csirt.support;
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
-import id.go.trenggalekkab.csirt.system.LowLatencyGreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import id.go.trenggalekkab.csirt.embedded.LowLatencyGreenMail;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;

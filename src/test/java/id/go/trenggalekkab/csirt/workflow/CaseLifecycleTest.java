@@ -1,6 +1,5 @@
 package id.go.trenggalekkab.csirt.workflow;
 
-import static id.go.trenggalekkab.csirt.support.TestMail.authenticatedCommand;
 import static id.go.trenggalekkab.csirt.support.TestMail.deliver;
 import static id.go.trenggalekkab.csirt.support.TestMail.inboxOf;
 import static id.go.trenggalekkab.csirt.support.TestMail.newMessageId;
@@ -10,45 +9,44 @@ import static id.go.trenggalekkab.csirt.support.TestMail.uniqueAddress;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import id.go.trenggalekkab.csirt.sop.CaseStep;
 import id.go.trenggalekkab.csirt.support.DeskIntegrationTest;
+import id.go.trenggalekkab.csirt.support.People;
+import id.go.trenggalekkab.csirt.support.TestMail;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /** Automatic mail promoted or dismissed, a case reopened, and a bounce of the desk's own mail. */
 class CaseLifecycleTest extends DeskIntegrationTest {
 
-    private static final String OFFICER = "petugas@trenggalekkab.go.id";
-
     @Test
     void automaticMailStartsNoClockUntilPromotedAndCanBeDismissed() {
         String promoted = automaticTicket();
-        assertThat(status(promoted)).isEqualTo("AUTOMATIC");
-        assertThat(count("SELECT count(*) FROM case_step s JOIN ticket t ON t.id = s.ticket_id WHERE t.number = ?",
-                promoted)).isZero();
-        command(promoted, "#jadikan-kasus", "Ternyata laporan sungguhan.");
-        await().atMost(PATIENCE).until(() -> status(promoted).equals("VERIFICATION"));
-        assertThat(jdbc.queryForObject("SELECT step_deadline IS NOT NULL FROM ticket WHERE number = ?", Boolean.class,
-                promoted)).isTrue();
+        assertThat(step(promoted)).isEqualTo(CaseStep.AUTOMATIC);
+        assertThat(ticket(promoted).path("history").size()).isZero();
+        command(People.OFFICER, promoted, "#jadikan-kasus", "Ternyata laporan sungguhan.");
+        await().atMost(PATIENCE).until(() -> step(promoted) == CaseStep.VERIFICATION);
+        assertThat(ticket(promoted).path("stepDeadline").isNull()).isFalse();
 
         String dismissed = automaticTicket();
-        command(dismissed, "#abaikan", "Balasan otomatis cuti.");
-        await().atMost(PATIENCE).until(() -> status(dismissed).equals("DISMISSED"));
+        command(People.OFFICER, dismissed, "#abaikan", "Balasan otomatis cuti.");
+        await().atMost(PATIENCE).until(() -> step(dismissed) == CaseStep.DISMISSED);
     }
 
     @Test
     void aCaseJudgedNotAnIncidentTellsTheReporterWhyAndCanBeReopened() throws Exception {
         String reporter = uniqueAddress("bukan");
         String ticket = newCase(reporter, "Email mencurigakan");
-        command(ticket, "#bukan-insiden", "Email itu pengumuman resmi BSSN, bukan phishing.");
-        await().atMost(PATIENCE).until(() -> status(ticket).equals("NOT_AN_INCIDENT"));
+        command(People.OFFICER, ticket, "#bukan-insiden", "Email itu pengumuman resmi BSSN, bukan phishing.");
+        await().atMost(PATIENCE).until(() -> step(ticket) == CaseStep.NOT_AN_INCIDENT);
         await().atMost(PATIENCE).until(() -> inboxOf(reporter).stream().map(r -> new String(r, StandardCharsets.UTF_8))
                 .anyMatch(m -> m.contains("Laporan bukan insiden")));
-        assertThat(inboxOf(reporter).stream().map(r -> parse(r)).filter(m -> subject(m).contains("bukan insiden"))
+        assertThat(inboxOf(reporter).stream().map(r -> parse(r)).filter(m -> TestMail.subjectOf(m).contains("bukan insiden"))
                 .map(CaseLifecycleTest::text).findFirst().orElseThrow())
                 .contains("pengumuman resmi BSSN").doesNotContain("kutipan");
 
-        command(ticket, "#buka-kembali", "Pelapor mengirim bukti baru.");
-        await().atMost(PATIENCE).until(() -> status(ticket).equals("VERIFICATION"));
+        command(People.OFFICER, ticket, "#buka-kembali", "Pelapor mengirim bukti baru.");
+        await().atMost(PATIENCE).until(() -> step(ticket) == CaseStep.VERIFICATION);
         assertThat(logbookEvents(ticket)).contains("COMMAND_APPLIED");
     }
 
@@ -75,10 +73,8 @@ class CaseLifecycleTest extends DeskIntegrationTest {
                 SELECT p.undeliverable_reason FROM participant p JOIN ticket t ON t.id = p.ticket_id
                  WHERE t.number = ? AND p.address = ?
                 """, String.class, ticket, reporter)).contains("5.1.1");
-        assertThat(count("""
-                SELECT count(*) FROM message m JOIN ticket t ON t.id = m.ticket_id
-                 WHERE t.number = ? AND m.direction = 'IN' AND m.automatic
-                """, ticket)).isEqualTo(1);
+        assertThat(ticket(ticket).path("messages").findParents("direction").stream()
+                .filter(m -> m.path("direction").asText().equals("IN") && m.path("automatic").asBoolean())).hasSize(1);
     }
 
     private String automaticTicket() {
@@ -89,21 +85,6 @@ class CaseLifecycleTest extends DeskIntegrationTest {
         return awaitTicketOf(id);
     }
 
-    private void command(String ticket, String commands, String body) {
-        deliver(OFFICER, authenticatedCommand(OFFICER, ticket, commands, body + "\n\n> kutipan lama"));
-    }
-
-    private String status(String ticket) {
-        return jdbc.queryForObject("SELECT status FROM ticket WHERE number = ?", String.class, ticket);
-    }
-
-    private static String subject(jakarta.mail.internet.MimeMessage m) {
-        try {
-            return String.valueOf(m.getSubject());
-        } catch (Exception e) {
-            return "";
-        }
-    }
 
     private static String text(jakarta.mail.internet.MimeMessage m) {
         try {

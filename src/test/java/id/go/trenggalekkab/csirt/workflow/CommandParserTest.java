@@ -2,6 +2,7 @@ package id.go.trenggalekkab.csirt.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.go.trenggalekkab.csirt.sop.CommandWord;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

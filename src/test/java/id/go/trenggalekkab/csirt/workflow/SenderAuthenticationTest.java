@@ -2,8 +2,8 @@ package id.go.trenggalekkab.csirt.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import id.go.trenggalekkab.csirt.intake.MailParser;
-import id.go.trenggalekkab.csirt.intake.ParsedMail;
+import id.go.trenggalekkab.csirt.mail.MailParser;
+import id.go.trenggalekkab.csirt.mail.ParsedMail;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 

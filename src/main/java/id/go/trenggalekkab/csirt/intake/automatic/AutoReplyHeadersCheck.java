@@ -1,6 +1,6 @@
 package id.go.trenggalekkab.csirt.intake.automatic;
 
-import id.go.trenggalekkab.csirt.intake.InboundMail;
+import id.go.trenggalekkab.csirt.mail.InboundMail;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.core.annotation.Order;

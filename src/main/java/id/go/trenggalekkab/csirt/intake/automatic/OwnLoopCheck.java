@@ -1,7 +1,7 @@
 package id.go.trenggalekkab.csirt.intake.automatic;
 
-import id.go.trenggalekkab.csirt.intake.InboundMail;
-import id.go.trenggalekkab.csirt.outbound.LoopHeader;
+import id.go.trenggalekkab.csirt.mail.InboundMail;
+import id.go.trenggalekkab.csirt.mail.LoopHeader;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.springframework.core.annotation.Order;

@@ -2,9 +2,9 @@ package id.go.trenggalekkab.csirt.intake.automatic;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import id.go.trenggalekkab.csirt.intake.InboundMail;
-import id.go.trenggalekkab.csirt.intake.RawMessage;
-import id.go.trenggalekkab.csirt.intake.MailParser;
+import id.go.trenggalekkab.csirt.mail.InboundMail;
+import id.go.trenggalekkab.csirt.mail.MailParser;
+import id.go.trenggalekkab.csirt.mail.RawMessage;
 import id.go.trenggalekkab.csirt.system.CsirtProperties;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -24,7 +24,7 @@ class AutomaticMailChecksTest {
     private final AutomaticMailDetector detector = new AutomaticMailDetector(List.of(
             new OwnLoopCheck(), new OwnAddressCheck(PROPERTIES), new DeliveryReportCheck(), new AutoSubmittedCheck(),
             new PrecedenceCheck(), new MailingListCheck(), new AutoReplyHeadersCheck(), new EmptyReturnPathCheck(),
-            new RobotSenderCheck()));
+            new RobotSenderCheck()), new OwnMailBounce(PROPERTIES));
 
     private Optional<String> reason(String from, String extraHeaders, String contentType) {
         String text = "From: " + from + "\r\nSubject: Re: laporan\r\nMessage-ID: <m@example.org>\r\n"

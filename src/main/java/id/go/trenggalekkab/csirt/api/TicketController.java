@@ -1,0 +1,150 @@
+package id.go.trenggalekkab.csirt.api;
+
+import id.go.trenggalekkab.csirt.evidence.EvidenceRepository;
+import id.go.trenggalekkab.csirt.logbook.Logbook;
+import id.go.trenggalekkab.csirt.sop.CaseStep;
+import id.go.trenggalekkab.csirt.system.Wib;
+import id.go.trenggalekkab.csirt.ticket.Ticket;
+import id.go.trenggalekkab.csirt.ticket.TicketNumber;
+import id.go.trenggalekkab.csirt.ticket.TicketRepository;
+import id.go.trenggalekkab.csirt.workflow.CaseRepository;
+import id.go.trenggalekkab.csirt.workflow.StepVisit;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+/** Read access to tickets, their evidence and their logbook. Times are in WIB. */
+@RestController
+@RequestMapping("/api/tickets")
+class TicketController {
+
+    private static final MediaType RFC822 = MediaType.parseMediaType("message/rfc822");
+    private static final int MAX_PAGE_SIZE = 200;
+
+    private final TicketRepository tickets;
+    private final EvidenceRepository evidence;
+    private final Logbook logbook;
+    private final CaseRepository cases;
+
+    TicketController(TicketRepository tickets, EvidenceRepository evidence, Logbook logbook, CaseRepository cases) {
+        this.tickets = tickets;
+        this.evidence = evidence;
+        this.logbook = logbook;
+        this.cases = cases;
+    }
+
+    @GetMapping
+    TicketPage list(@RequestParam(required = false) String status,
+                    @RequestParam(defaultValue = "0") int page,
+                    @RequestParam(defaultValue = "20") int size) {
+        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+                    "page must be >= 0 and size between 1 and " + MAX_PAGE_SIZE);
+        }
+        CaseStep filter = status == null || status.isBlank() ? null : step(status);
+        List<TicketSummary> items = tickets.page(filter, page, size).stream().map(TicketSummary::of).toList();
+        return new TicketPage(items, page, size, tickets.count(filter));
+    }
+
+    @GetMapping("/{number}")
+    TicketDetail get(@PathVariable String number) {
+        Ticket ticket = find(number);
+        return new TicketDetail(
+                ticket.number().toString(), ticket.step().name(),
+                new Reporter(ticket.reporterName(), ticket.reporterAddress()),
+                ticket.subject(), Wib.at(ticket.receivedAt()), ticket.automatic(), ticket.automaticReason(),
+                ticket.step().describe(), Wib.at(ticket.stepDeadline()),
+                ticket.category() == null ? null : new Category(ticket.category().taxonomyClass(), ticket.category().subtype()),
+                ticket.priority() == null ? null : ticket.priority().name(), ticket.tlp().label(), ticket.assignee(),
+                cases.history(ticket.id()).stream().map(StepView::of).toList(),
+                evidence.messages(ticket.id()).stream().map(MessageView::of).toList(),
+                evidence.attachments(ticket.id()).stream().map(AttachmentView::of).toList(),
+                logbook.forTicket(ticket.id()).stream().map(LogbookView::of).toList());
+    }
+
+    @GetMapping("/{number}/messages/{id}/raw")
+    ResponseEntity<StreamingResponseBody> raw(@PathVariable String number, @PathVariable long id) {
+        Ticket ticket = find(number);
+        long size = evidence.rawSize(ticket.id(), id).orElseThrow(() ->
+                new ResponseStatusException(HttpStatus.NOT_FOUND, "no message " + id + " on ticket " + number));
+        return ResponseEntity.ok()
+                .contentType(RFC822)
+                .contentLength(size)
+                .header("Content-Disposition", "attachment; filename=\"" + number + "-" + id + ".eml\"")
+                .body(out -> evidence.writeRaw(id, size, out));
+    }
+
+    private static CaseStep step(String status) {
+        try {
+            return CaseStep.valueOf(status.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "status must be one of "
+                    + Arrays.toString(CaseStep.values()));
+        }
+    }
+
+    private Ticket find(String number) {
+        return TicketNumber.tryParse(number)
+                .flatMap(tickets::find)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no ticket " + number));
+    }
+
+    record TicketPage(List<TicketSummary> items, int page, int size, long total) {}
+
+    record Reporter(String name, String address) {}
+
+    record TicketSummary(String number, String status, Reporter reporter, String subject,
+                         OffsetDateTime receivedAt, boolean automatic) {
+        static TicketSummary of(Ticket t) {
+            return new TicketSummary(t.number().toString(), t.step().name(), new Reporter(t.reporterName(), t.reporterAddress()),
+                    t.subject(), Wib.at(t.receivedAt()), t.automatic());
+        }
+    }
+
+    record TicketDetail(String number, String status, Reporter reporter, String subject, OffsetDateTime receivedAt,
+                        boolean automatic, String automaticReason, String step, OffsetDateTime stepDeadline,
+                        Category category, String priority, String tlp, String assignee, List<StepView> history,
+                        List<MessageView> messages, List<AttachmentView> attachments, List<LogbookView> logbook) {}
+
+    record Category(String taxonomyClass, String subtype) {}
+
+    record StepView(String step, int sopStep, OffsetDateTime enteredAt, String enteredBy, OffsetDateTime deadline,
+                    OffsetDateTime leftAt, String leftBy, String note) {
+        static StepView of(StepVisit v) {
+            return new StepView(v.step().name(), v.step().sopStep(), Wib.at(v.enteredAt()), v.enteredBy(),
+                    Wib.at(v.deadline()), Wib.at(v.leftAt()), v.leftBy(), v.note());
+        }
+    }
+
+    record MessageView(long id, String direction, String kind, String messageId, String from, String to,
+                       String subject, OffsetDateTime at, boolean automatic, String automaticReason,
+                       String sha256, long size) {
+        static MessageView of(EvidenceRepository.MessageSummary m) {
+            return new MessageView(m.id(), m.direction(), m.kind(), m.messageId(), m.fromAddress(), m.toAddress(),
+                    m.subject(), Wib.at(m.receivedAt()), m.automatic(), m.automaticReason(), m.sha256(), m.size());
+        }
+    }
+
+    record AttachmentView(long id, long messageId, String filename, String contentType, long size, String sha256) {
+        static AttachmentView of(EvidenceRepository.AttachmentSummary a) {
+            return new AttachmentView(a.id(), a.messageId(), a.filename(), a.contentType(), a.size(), a.sha256());
+        }
+    }
+
+    record LogbookView(long id, OffsetDateTime at, String actor, String event, String detail) {
+        static LogbookView of(Logbook.Entry e) {
+            return new LogbookView(e.id(), Wib.at(e.at()), e.actor(), e.event(), e.detail());
+        }
+    }
+}

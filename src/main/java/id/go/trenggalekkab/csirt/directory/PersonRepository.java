@@ -1,0 +1,60 @@
+package id.go.trenggalekkab.csirt.directory;
+
+import id.go.trenggalekkab.csirt.sop.Role;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** The directory's SQL: table {@code person}, replaced whole from the directory file. */
+@Repository
+class PersonRepository {
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    PersonRepository(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void replaceAll(List<Person> people, Instant at) {
+        jdbc.update("DELETE FROM person", new MapSqlParameterSource());
+        for (Person p : people) {
+            jdbc.update("INSERT INTO person (address, name, roles, updated_at) VALUES (:address, :name, :roles, :now)",
+                    new MapSqlParameterSource()
+                            .addValue("address", p.address())
+                            .addValue("name", p.name())
+                            .addValue("roles", p.roles().stream().map(Role::name).toArray(String[]::new))
+                            .addValue("now", Timestamp.from(at)));
+        }
+    }
+
+    /** @param address lowercased */
+    Optional<Person> find(String address) {
+        return jdbc.query("SELECT address, name, roles FROM person WHERE address = :address",
+                new MapSqlParameterSource("address", address), PersonRepository::person).stream().findFirst();
+    }
+
+    List<Person> withRole(Role role) {
+        return jdbc.query("SELECT address, name, roles FROM person WHERE :role = ANY (roles) ORDER BY address",
+                new MapSqlParameterSource("role", role.name()), PersonRepository::person);
+    }
+
+    private static Person person(ResultSet rs, int row) throws SQLException {
+        return new Person(rs.getString("address"), rs.getString("name"), roles(rs.getArray("roles")));
+    }
+
+    private static Set<Role> roles(Array array) throws SQLException {
+        String[] names = (String[]) array.getArray();
+        return Arrays.stream(names).map(Role::valueOf).collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
+    }
+}

@@ -1,0 +1,32 @@
+package id.go.trenggalekkab.csirt.logbook;
+
+/**
+ * What a logbook entry records. Mail the desk sends is recorded with {@link MailStage}s
+ * instead, named after the mail's kind ({@code CASE_FILE_QUEUED}).
+ */
+public enum LogbookEvent {
+    // intake (SOP steps 1-3)
+    MESSAGE_RECEIVED,
+    MESSAGE_DUPLICATE,
+    TICKET_CREATED,
+    FOLLOW_UP_ADDED,
+    MESSAGE_QUARANTINED,
+    // the workflow (steps 4-12)
+    COMMAND_APPLIED,
+    COMMAND_REFUSED,
+    /** A command mail that failed sender authentication: not executed, officers alerted. */
+    SECURITY_EVENT,
+    NON_PARTICIPANT_MESSAGE,
+    /** A reply from TTIS or APH on their case, without commands: their report. */
+    HANDLER_REPORT,
+    /** APH's first answer on the thread, which completes step 7. */
+    APH_CONFIRMED,
+    RECIPIENT_UNDELIVERABLE,
+    DELIVERY_DELAYED,
+    // time standards
+    SLA_REMINDER,
+    SLA_ESCALATION,
+    // the directory
+    DIRECTORY_LOADED,
+    DIRECTORY_REFUSED
+}

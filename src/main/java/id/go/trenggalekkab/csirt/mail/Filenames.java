@@ -1,0 +1,27 @@
+package id.go.trenggalekkab.csirt.mail;
+
+/**
+ * Attachment names made safe to store, show and later save: no directories (so no
+ * {@code ../../etc/passwd}), no control or bidirectional-override characters (so no
+ * {@code invoice\u202Efdp.exe}), at most 255 characters. The name as sent stays in the raw message.
+ */
+public final class Filenames {
+
+    private Filenames() {}
+
+    public static String safe(String name) {
+        if (name == null) {
+            return null;
+        }
+        String base = name.replace('\\', '/');
+        base = base.substring(base.lastIndexOf('/') + 1);
+        base = base.replaceAll("[\\p{Cc}\\p{Cf}\\u2028\\u2029]", "").strip();
+        while (base.startsWith(".")) {
+            base = base.substring(1);
+        }
+        if (base.isBlank()) {
+            return null;
+        }
+        return base.length() > 255 ? base.substring(base.length() - 255) : base;
+    }
+}

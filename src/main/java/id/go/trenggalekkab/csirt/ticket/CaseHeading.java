@@ -1,0 +1,26 @@
+package id.go.trenggalekkab.csirt.ticket;
+
+import id.go.trenggalekkab.csirt.sop.CaseStep;
+import id.go.trenggalekkab.csirt.sop.SopGraph;
+import id.go.trenggalekkab.csirt.system.Wib;
+import java.util.stream.Collectors;
+
+/**
+ * A case as every mail about it shows it, in words for people: mail templates name these
+ * as {@code {{ticket.tag}}}, {{ticket.step}}... Nothing here is null.
+ */
+public record CaseHeading(String number, String tag, String tlp, String subject, String step, String deadline,
+                          String next, String category, String priority, String assignee) {
+
+    public static CaseHeading of(Ticket t) {
+        CaseStep step = t.step();
+        return new CaseHeading(t.number().toString(), t.number().tag(), t.tlp().label(),
+                t.subject() == null ? "" : t.subject(), step.describe(),
+                t.stepDeadline() == null ? "-" : Wib.human(t.stepDeadline()),
+                step.isFinished() || step == CaseStep.AUTOMATIC ? "-"
+                        : SopGraph.nextSteps(step).stream().map(CaseStep::describe).collect(Collectors.joining(" atau ")),
+                t.category() == null ? "belum" : t.category().toString(),
+                t.priority() == null ? "belum" : t.priority().name(),
+                t.assignee() == null ? "belum" : t.assignee());
+    }
+}

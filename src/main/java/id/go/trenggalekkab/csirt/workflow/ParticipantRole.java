@@ -1,0 +1,14 @@
+package id.go.trenggalekkab.csirt.workflow;
+
+/** Why an address belongs to a case (table {@code participant}). */
+public enum ParticipantRole {
+    /** Wrote the report. */
+    REPORTER,
+    /** Copied (To, Cc) on the report. */
+    COPIED,
+    /** Handed the case file in step 6. */
+    TTIS,
+    APH,
+    /** Only known as a recipient of the desk's mail (a bounce named it). */
+    RECIPIENT
+}

@@ -1,0 +1,61 @@
+package id.go.trenggalekkab.csirt.workflow;
+
+import id.go.trenggalekkab.csirt.logbook.Logbook;
+import id.go.trenggalekkab.csirt.logbook.MailStage;
+import id.go.trenggalekkab.csirt.outbound.Letter;
+import id.go.trenggalekkab.csirt.outbound.MailModel;
+import id.go.trenggalekkab.csirt.outbound.Mailer;
+import id.go.trenggalekkab.csirt.sop.MessageKind;
+import id.go.trenggalekkab.csirt.ticket.CaseHeading;
+import id.go.trenggalekkab.csirt.ticket.Ticket;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the reporter hears of their case after the acknowledgement: that it was verified as
+ * an incident, or judged not to be one (with the officer's reason), and that it is closed.
+ * Automatic mail has nobody to tell.
+ */
+@Component
+class ReporterNotices {
+
+    private final Mailer mailer;
+    private final Logbook logbook;
+
+    ReporterNotices(Mailer mailer, Logbook logbook) {
+        this.mailer = mailer;
+        this.logbook = logbook;
+    }
+
+    /** Template {@code reporter-notice}: one of verified, notIncident (with the reason) or closed. */
+    record ReporterNotice(CaseHeading ticket, String name, boolean verified, boolean notIncident, boolean closed,
+                          String reason) implements MailModel {
+
+        @Override
+        public String template() {
+            return "reporter-notice";
+        }
+    }
+
+    void verified(Ticket ticket) {
+        tell(ticket, "verified", new ReporterNotice(CaseHeading.of(ticket), ticket.reporterName(), true, false, false, null));
+    }
+
+    void notAnIncident(Ticket ticket, String reason) {
+        tell(ticket, "not an incident",
+                new ReporterNotice(CaseHeading.of(ticket), ticket.reporterName(), false, true, false, reason));
+    }
+
+    void closed(Ticket ticket) {
+        tell(ticket, "closed", new ReporterNotice(CaseHeading.of(ticket), ticket.reporterName(), false, false, true, null));
+    }
+
+    private void tell(Ticket ticket, String what, ReporterNotice notice) {
+        if (ticket.reporterAddress() == null || ticket.automatic()) {
+            logbook.recordMail(ticket.id(), MessageKind.REPORTER_NOTICE, MailStage.SUPPRESSED,
+                    what + ": no reporter to tell (automatic mail or no address)");
+            return;
+        }
+        mailer.queue(Letter.of(MessageKind.REPORTER_NOTICE, notice, ticket.reporterAddress(), ticket.reporterName())
+                .onCase(ticket.id()));
+    }
+}

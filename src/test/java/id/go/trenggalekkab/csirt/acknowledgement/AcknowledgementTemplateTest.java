@@ -1,0 +1,34 @@
+package id.go.trenggalekkab.csirt.acknowledgement;
+
+import static id.go.trenggalekkab.csirt.support.Rendering.render;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.go.trenggalekkab.csirt.outbound.MailTemplates;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class AcknowledgementTemplateTest {
+
+    @Test
+    void theAcknowledgementGivesTheTicketNumberAndEveryHash() {
+        MailTemplates.Rendered mail = render(new Acknowledgements.AcknowledgementMail("Budi", "TTIS-2026-00042",
+                "[TTIS-2026-00042]", "Situs desa diretas", "1 Desember 2026 02.10 WIB", 4096, "ef".repeat(32),
+                List.of(new Acknowledgements.AttachmentLine("tangkapan.png", "image/png", 2048, "12".repeat(32)),
+                        new Acknowledgements.AttachmentLine(null, "application/octet-stream", 10, "34".repeat(32)))));
+        assertThat(mail.subject()).isEqualTo("[TTIS-2026-00042] Laporan diterima: Situs desa diretas");
+        assertThat(mail.text()).startsWith("Yth. Budi,").contains("    TTIS-2026-00042")
+                .contains("Email laporan Anda: 4096 byte\n    SHA-256 " + "ef".repeat(32))
+                .contains("tangkapan.png (image/png, 2048 byte)")
+                .contains("(tanpa nama, application/octet-stream) (application/octet-stream, 10 byte)")
+                .doesNotContain("(tidak ada lampiran)").contains("Dear Budi,");
+    }
+
+    @Test
+    void aReportWithoutNameSubjectOrAttachmentsIsStillAnsweredInFull() {
+        MailTemplates.Rendered mail = render(new Acknowledgements.AcknowledgementMail(null, "TTIS-2026-00043",
+                "[TTIS-2026-00043]", null, "1 Desember 2026 02.10 WIB", 100, "ef".repeat(32), List.of()));
+        assertThat(mail.subject()).isEqualTo("[TTIS-2026-00043] Laporan diterima: (tanpa subjek)");
+        assertThat(mail.text()).startsWith("Yth. Bapak/Ibu Pelapor,").contains("(tidak ada lampiran)")
+                .contains("Dear reporter,");
+    }
+}

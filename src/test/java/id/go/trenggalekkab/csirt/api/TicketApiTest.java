@@ -1,0 +1,125 @@
+package id.go.trenggalekkab.csirt.api;
+
+import static id.go.trenggalekkab.csirt.support.TestMail.deliver;
+import static id.go.trenggalekkab.csirt.support.TestMail.newMessageId;
+import static id.go.trenggalekkab.csirt.support.TestMail.report;
+import static id.go.trenggalekkab.csirt.support.TestMail.uniqueAddress;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import id.go.trenggalekkab.csirt.support.DeskIntegrationTest;
+import id.go.trenggalekkab.csirt.system.Sha256;
+import id.go.trenggalekkab.csirt.ticket.TicketRepository;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The read API, the raw evidence download, health, the logbook's append-only rule, and ticket numbering. */
+class TicketApiTest extends DeskIntegrationTest {
+
+    @Autowired
+    TicketRepository tickets;
+
+    @Autowired
+    TransactionTemplate transaction;
+
+    @Test
+    void aTicketCanBeReadWithItsMessagesAttachmentsAndLogbookAndItsRawMessageByteForByte() {
+        String reporter = uniqueAddress("api");
+        String id = newMessageId();
+        deliver(reporter, report("Sri Wahyuni <" + reporter + ">", "Akun email dinas diretas", "Kata sandi diganti.",
+                "Message-ID: " + id));
+        String number = awaitTicketOf(id);
+        await().atMost(PATIENCE).until(() -> logbookEvents(number).contains("ACKNOWLEDGEMENT_SENT"));
+
+        JsonNode ticket = http.getForObject("/api/tickets/" + number, JsonNode.class);
+        assertThat(ticket.path("number").asText()).isEqualTo(number);
+        assertThat(ticket.path("status").asText()).isEqualTo("VERIFICATION");
+        assertThat(ticket.path("reporter").path("name").asText()).isEqualTo("Sri Wahyuni");
+        assertThat(ticket.path("reporter").path("address").asText()).isEqualTo(reporter);
+        assertThat(ticket.path("subject").asText()).isEqualTo("Akun email dinas diretas");
+        assertThat(ticket.path("receivedAt").asText()).endsWith("+07:00");
+        assertThat(ticket.path("step").asText()).isEqualTo("langkah 4: Verifikasi laporan");
+        assertThat(ticket.path("tlp").asText()).isEqualTo("AMBER");
+        assertThat(ticket.path("history").get(0).path("step").asText()).isEqualTo("VERIFICATION");
+        // step 4's time standard is 20 minutes from receipt
+        assertThat(java.time.Duration.between(java.time.OffsetDateTime.parse(ticket.path("receivedAt").asText()),
+                java.time.OffsetDateTime.parse(ticket.path("stepDeadline").asText()))).isEqualTo(java.time.Duration.ofMinutes(20));
+        JsonNode report = ticket.path("messages").get(0);
+        assertThat(report.path("direction").asText()).isEqualTo("IN");
+        assertThat(report.path("messageId").asText()).isEqualTo(id);
+        assertThat(ticket.path("messages").get(1).path("direction").asText()).isEqualTo("OUT");
+        assertThat(ticket.path("logbook").findValuesAsText("event")).contains("TICKET_CREATED", "ACKNOWLEDGEMENT_SENT");
+
+        ResponseEntity<byte[]> raw = http.getForEntity(
+                "/api/tickets/" + number + "/messages/" + report.path("id").asLong() + "/raw", byte[].class);
+        assertThat(raw.getHeaders().getContentType().toString()).isEqualTo("message/rfc822");
+        assertThat(Sha256.hex(raw.getBody())).isEqualTo(report.path("sha256").asText());
+        assertThat(raw.getBody()).isEqualTo(jdbc.queryForObject(
+                "SELECT raw FROM message WHERE id = ?", byte[].class, report.path("id").asLong()));
+
+        JsonNode page = http.getForObject("/api/tickets?status=verification&size=2", JsonNode.class);
+        assertThat(page.path("items").size()).isBetween(1, 2);
+        assertThat(page.path("total").asLong()).isGreaterThanOrEqualTo(1);
+        assertThat(page.path("items").findValuesAsText("status")).containsOnly("VERIFICATION");
+    }
+
+    @Test
+    void unknownTicketsAndBadPagesAreClearErrors() {
+        assertThat(http.getForEntity("/api/tickets/TTIS-1999-99999", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(http.getForEntity("/api/tickets/not-a-number", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(http.getForEntity("/api/tickets?size=0", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.BAD_REQUEST);
+    }
+
+    @Test
+    void healthReportsTheDatabaseTheImapStoreAndTheSmtpServer() {
+        // the intake consumer is "not yet polled", so not ready, until its first poll
+        await().atMost(PATIENCE).until(() -> http.getForObject("/actuator/health", JsonNode.class)
+                .path("status").asText().equals("UP"));
+        JsonNode health = http.getForObject("/actuator/health", JsonNode.class);
+        assertThat(health.path("components").path("db").path("status").asText()).isEqualTo("UP");
+        assertThat(health.path("components").path("imap").path("status").asText()).isEqualTo("UP");
+        assertThat(health.path("components").path("mail").path("status").asText()).isEqualTo("UP");
+    }
+
+    @Test
+    void theLogbookRefusesUpdatesAndDeletes() {
+        jdbc.update("INSERT INTO logbook (at, actor, event, detail) VALUES (now(), 'test', 'TEST_ENTRY', 'kept')");
+        assertThatThrownBy(() -> jdbc.update("UPDATE logbook SET detail = 'rewritten' WHERE event = 'TEST_ENTRY'"))
+                .isInstanceOf(DataIntegrityViolationException.class).rootCause().hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.update("DELETE FROM logbook WHERE event = 'TEST_ENTRY'"))
+                .isInstanceOf(DataIntegrityViolationException.class).rootCause().hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.execute("TRUNCATE logbook CASCADE"))
+                .isInstanceOf(DataIntegrityViolationException.class).rootCause().hasMessageContaining("append-only");
+        assertThat(count("SELECT count(*) FROM logbook WHERE event = 'TEST_ENTRY' AND detail = 'kept'")).isEqualTo(1);
+    }
+
+    @Test
+    void concurrentTransactionsNeverShareATicketNumber() throws Exception {
+        int year = 2099;
+        ConcurrentHashMap<String, Boolean> numbers = new ConcurrentHashMap<>();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        for (int t = 0; t < 4; t++) {
+            pool.submit(() -> {
+                for (int i = 0; i < 50; i++) {
+                    numbers.put(transaction.execute(s -> tickets.allocateNumber(year)).toString(), true);
+                }
+            });
+        }
+        pool.shutdown();
+        assertThat(pool.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(numbers).hasSize(200).containsKeys("TTIS-2099-00001", "TTIS-2099-00200");
+    }
+}

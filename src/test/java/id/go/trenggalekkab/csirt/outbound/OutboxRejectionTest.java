@@ -1,0 +1,41 @@
+package id.go.trenggalekkab.csirt.outbound;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
+import jakarta.mail.internet.InternetAddress;
+import java.net.ConnectException;
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The dispatcher's one judgement: a 5xx about this mail or its recipient (back off this mail
+ * alone, give it up after bounded attempts) against a server that is away or busy (the
+ * whole outbox waits, so mail leaves in order when it returns).
+ */
+class OutboxRejectionTest {
+
+    @Test
+    void aPermanentRefusalOfTheRecipientOrTheMailIsARejection() throws Exception {
+        Address nobody = new InternetAddress("nobody@example.org");
+        assertThat(OutboxDispatcher.isRejection(new SendFailedException("refused", new SMTPAddressFailedException(
+                (InternetAddress) nobody, "RCPT TO", 550, "5.1.1 no such user")))).isTrue();
+        assertThat(OutboxDispatcher.isRejection(new SMTPSendFailedException("DATA", 554, "5.7.1 rejected", null,
+                null, null, null))).isTrue();
+        assertThat(OutboxDispatcher.isRejection(new SendFailedException("invalid", null, new Address[0],
+                new Address[0], new Address[] {nobody}))).isTrue();
+    }
+
+    @Test
+    void aServerThatIsAwayOrBusyIsNot() throws Exception {
+        assertThat(OutboxDispatcher.isRejection(new MessagingException("connect", new ConnectException("refused"))))
+                .isFalse();
+        assertThat(OutboxDispatcher.isRejection(new SMTPSendFailedException("DATA", 451, "4.3.0 try later", null,
+                null, null, null))).isFalse();
+        assertThat(OutboxDispatcher.isRejection(new SendFailedException("refused", new SMTPAddressFailedException(
+                new InternetAddress("busy@example.org"), "RCPT TO", 452, "4.2.2 mailbox full")))).isFalse();
+    }
+}
