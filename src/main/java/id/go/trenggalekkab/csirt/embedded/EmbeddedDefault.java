@@ -85,10 +85,6 @@ public class EmbeddedDefault implements EnvironmentPostProcessor {
     }
 
     private EmbeddedPostgres startPostgres(Path dataDir) {
-        if ("root".equals(System.getProperty("user.name"))) {
-            throw new IllegalStateException("The embedded PostgreSQL cannot run as root (PostgreSQL refuses to);"
-                    + " run the desk as an ordinary user, or set CSIRT_DB_URL to a real PostgreSQL.");
-        }
         try {
             Path pgData = dataDir.resolve("postgres").toAbsolutePath();
             Files.createDirectories(pgData);
