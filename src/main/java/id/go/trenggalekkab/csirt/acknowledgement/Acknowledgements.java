@@ -2,6 +2,7 @@ package id.go.trenggalekkab.csirt.acknowledgement;
 
 import id.go.trenggalekkab.csirt.logbook.Logbook;
 import id.go.trenggalekkab.csirt.logbook.MailStage;
+import id.go.trenggalekkab.csirt.mail.HeaderValues;
 import id.go.trenggalekkab.csirt.mail.InboundMail;
 import id.go.trenggalekkab.csirt.mail.ParsedAttachment;
 import id.go.trenggalekkab.csirt.mail.ParsedMail;
@@ -10,6 +11,7 @@ import id.go.trenggalekkab.csirt.outbound.MailModel;
 import id.go.trenggalekkab.csirt.outbound.Mailer;
 import id.go.trenggalekkab.csirt.sop.MessageKind;
 import id.go.trenggalekkab.csirt.system.Wib;
+import id.go.trenggalekkab.csirt.ticket.EchoedText;
 import id.go.trenggalekkab.csirt.ticket.TicketNumber;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,14 +38,21 @@ public class Acknowledgements {
         this.logbook = logbook;
     }
 
+    /** The most of a reporter's subject an acknowledgement echoes, defanged, in its own subject. */
+    static final int MAX_SUBJECT_ECHO = 80;
+
+    /** The most attachments an acknowledgement lists one by one; the rest are counted. */
+    static final int MAX_LISTED_ATTACHMENTS = 20;
+
     /**
-     * Template {@code acknowledgement}.
+     * Template {@code acknowledgement}. It names nobody: whatever a sender writes as their
+     * name goes nowhere, and of their subject only a short, defanged line comes back.
      *
-     * @param reporterName null where the report names nobody
-     * @param subject      null where the report has none
+     * @param subject        null where the report has none
+     * @param moreAttachments how many attachments beyond those listed
      */
-    record AcknowledgementMail(String reporterName, String ticket, String tag, String subject, String receivedAt,
-                               long messageSize, String messageSha256, List<AttachmentLine> attachments)
+    record AcknowledgementMail(String ticket, String tag, String subject, String receivedAt, long messageSize,
+                               String messageSha256, List<AttachmentLine> attachments, int moreAttachments)
             implements MailModel {
 
         @Override
@@ -53,6 +62,10 @@ public class Acknowledgements {
 
         public boolean hasAttachments() {
             return !attachments.isEmpty();
+        }
+
+        public boolean hasMoreAttachments() {
+            return moreAttachments > 0;
         }
     }
 
@@ -71,21 +84,25 @@ public class Acknowledgements {
         if (parsed.messageId() != null) {
             thread.add(parsed.messageId());
         }
-        mailer.queue(Letter.of(MessageKind.ACKNOWLEDGEMENT, model(number, mail), parsed.fromAddress(), parsed.fromName())
+        mailer.queue(Letter.of(MessageKind.ACKNOWLEDGEMENT, model(number, mail), parsed.fromAddress(), null)
                 .onCase(ticketId).answering(parsed.messageId()).referencing(thread));
     }
 
     private static AcknowledgementMail model(TicketNumber number, InboundMail mail) {
         ParsedMail parsed = mail.parsed();
         List<AttachmentLine> files = new ArrayList<>();
-        for (ParsedAttachment a : parsed.attachments()) {
+        for (ParsedAttachment a : parsed.attachments().subList(0, Math.min(MAX_LISTED_ATTACHMENTS,
+                parsed.attachments().size()))) {
             files.add(new AttachmentLine(a.filename(), a.contentType(), a.size(), a.sha256()));
         }
-        return new AcknowledgementMail(blankToNull(parsed.fromName()), number.toString(), number.tag(),
-                blankToNull(parsed.subject()), Wib.human(mail.receivedAt()), mail.raw().size(), mail.sha256(), files);
+        return new AcknowledgementMail(number.toString(), number.tag(), shortEcho(parsed.subject()),
+                Wib.human(mail.receivedAt()), mail.raw().size(), mail.sha256(), files,
+                parsed.attachments().size() - files.size());
     }
 
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text;
+    /** One line of at most {@link #MAX_SUBJECT_ECHO} characters, with no command word and no ticket tag; null for none. */
+    static String shortEcho(String subject) {
+        String line = HeaderValues.oneLine(subject, MAX_SUBJECT_ECHO);
+        return line.isBlank() ? null : EchoedText.defang(line);
     }
 }

@@ -31,9 +31,7 @@ public class EvidenceRepository {
      * within {@code maxBytes}, so a hand-over mail stays deliverable.
      */
     public List<Evidence> evidence(long ticketId, long maxBytes) {
-        List<Evidence> all = new ArrayList<>();
-        long[] total = {0};
-        jdbc.query("""
+        return collect("""
                 SELECT 'message-' || m.id || '.eml' AS filename, 'message/rfc822' AS content_type, m.raw_size AS size,
                        m.raw_sha256 AS sha256, m.id AS message_row, 0 AS attachment_row
                   FROM message m WHERE m.ticket_id = :ticketId AND m.direction = 'IN'
@@ -42,7 +40,37 @@ public class EvidenceRepository {
                   FROM attachment a JOIN message m ON m.id = a.message_id
                  WHERE m.ticket_id = :ticketId AND m.direction = 'IN'
                  ORDER BY message_row, attachment_row
-                """, new MapSqlParameterSource("ticketId", ticketId), rs -> {
+                """, new MapSqlParameterSource("ticketId", ticketId), maxBytes);
+    }
+
+    /**
+     * What the reporter sent and nothing else: the attachments of their report and of their
+     * follow-ups (never a note of the desk's own, a stranger's mail or automatic mail), and,
+     * where asked for, those messages themselves as received. Oldest first, with hashes; the
+     * bytes only while the running total stays within {@code maxBytes}.
+     */
+    public List<Evidence> reporterEvidence(long ticketId, String reporterAddress, boolean withMessages, long maxBytes) {
+        return collect("""
+                WITH reporters AS (
+                    SELECT m.id, m.raw_size, m.raw_sha256 FROM message m
+                     WHERE m.ticket_id = :ticketId AND m.direction = 'IN' AND m.kind IN ('REPORT', 'FOLLOW_UP')
+                       AND lower(m.from_address) = lower(:reporter) AND NOT m.automatic AND NOT m.non_participant)
+                SELECT 'laporan-' || r.id || '.eml' AS filename, 'message/rfc822' AS content_type, r.raw_size AS size,
+                       r.raw_sha256 AS sha256, r.id AS message_row, 0 AS attachment_row
+                  FROM reporters r WHERE :withMessages
+                UNION ALL
+                SELECT coalesce(a.filename, 'part-' || a.part_path), a.content_type, a.size, a.sha256, r.id, a.id
+                  FROM attachment a JOIN reporters r ON r.id = a.message_id
+                 ORDER BY message_row, attachment_row
+                """, new MapSqlParameterSource().addValue("ticketId", ticketId).addValue("reporter", reporterAddress)
+                .addValue("withMessages", withMessages), maxBytes);
+    }
+
+    /** Evidence rows in order, their bytes kept only while the running total stays within {@code maxBytes}. */
+    private List<Evidence> collect(String sql, MapSqlParameterSource parameters, long maxBytes) {
+        List<Evidence> all = new ArrayList<>();
+        long[] total = {0};
+        jdbc.query(sql, parameters, rs -> {
             long size = rs.getLong("size");
             boolean fits = total[0] + size <= maxBytes;
             if (fits) {

@@ -26,13 +26,24 @@ public class FollowUps {
     public IntakeOutcome read(StoredMail stored) {
         Arrival arrival = stored.arrival();
         cases.readFollowUp(stored.ticketId(), stored.messageRowId(), arrival.mail(), arrival.automatic());
-        arrival.bounce().ifPresent(b -> cases.recordBounce(stored.ticketId(), b.failed(), recipientsOf(b), b.status()));
+        arrival.bounce().ifPresent(b -> {
+            List<String> returned = recipientsOf(b);
+            if (!returned.isEmpty()) {
+                cases.recordBounce(stored.ticketId(), b.failed(), returned, b.status());
+            }
+        });
         return new IntakeOutcome.FollowUpAdded(stored.number().toString(), stored.messageRowId(),
                 arrival.thread().orElseThrow().matchedBy());
     }
 
-    /** The DSN's recipients, or else the recipients of the desk's mail it returns. */
+    /**
+     * Whom the bounce reports as not reached: of the recipients the desk really sent the
+     * returned mail to, those the report names (all of them where it names none). A bounce
+     * can name anyone; only the desk's own record says whom it wrote to.
+     */
     private List<String> recipientsOf(OwnMailBounce.Bounce bounce) {
-        return bounce.recipients().isEmpty() ? messages.recipientsOf(bounce.deskMessageIds()) : bounce.recipients();
+        List<String> sentTo = messages.recipientsOf(bounce.deskMessageIds());
+        return bounce.recipients().isEmpty() ? sentTo
+                : sentTo.stream().filter(to -> bounce.recipients().contains(to.toLowerCase(java.util.Locale.ROOT))).toList();
     }
 }

@@ -61,6 +61,17 @@ public class InboundMessageRepository {
         return messageIds.stream().filter(known::containsKey).map(known::get).findFirst();
     }
 
+    /** The ticket of the nearest of these Message-IDs that the desk itself sent. */
+    public Optional<Long> ticketOfSentMessageId(List<String> messageIds) {
+        if (messageIds.isEmpty()) {
+            return Optional.empty();
+        }
+        return jdbc.queryForList("""
+                SELECT ticket_id FROM message WHERE direction = 'OUT' AND message_id IN (:ids) AND ticket_id IS NOT NULL
+                 ORDER BY id DESC LIMIT 1
+                """, new MapSqlParameterSource("ids", messageIds), Long.class).stream().findFirst();
+    }
+
     /** To whom the desk sent these messages. */
     List<String> recipientsOf(List<String> messageIds) {
         return jdbc.queryForList("""

@@ -19,6 +19,8 @@ public enum LogbookEvent {
     NON_PARTICIPANT_MESSAGE,
     /** A reply from TTIS or APH on their case, without commands: their report. */
     HANDLER_REPORT,
+    /** Such a reply that failed sender authentication: kept, never part of the final report. */
+    HANDLER_REPORT_UNAUTHENTICATED,
     /** APH's first answer on the thread, which completes step 7. */
     APH_CONFIRMED,
     RECIPIENT_UNDELIVERABLE,

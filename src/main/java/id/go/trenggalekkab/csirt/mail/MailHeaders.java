@@ -6,14 +6,37 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** The top-level header fields of a message, unfolded, looked up without regard to case. */
+/**
+ * The top-level header fields of a message, unfolded: looked up by name without regard to
+ * case, or walked in the order they stand (top first), where the order is the evidence of
+ * which server wrote what.
+ */
 public final class MailHeaders {
 
+    /** One header field as it stands: its name as written, its value unfolded. */
+    public record Field(String name, String value) {
+
+        public boolean is(String other) {
+            return name.equalsIgnoreCase(other);
+        }
+    }
+
     private final Map<String, List<String>> fields = new LinkedHashMap<>();
+    private final List<Field> inOrder = new ArrayList<>();
 
     void add(String name, String value) {
-        fields.computeIfAbsent(name.trim().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
-                .add(unfold(value));
+        String unfolded = unfold(value);
+        fields.computeIfAbsent(name.trim().toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(unfolded);
+        inOrder.add(new Field(name.trim(), unfolded));
+    }
+
+    /** Every field, top first. */
+    public List<Field> inOrder() {
+        return List.copyOf(inOrder);
+    }
+
+    public int count(String name) {
+        return all(name).size();
     }
 
     public String first(String name) {

@@ -30,7 +30,8 @@ import org.springframework.stereotype.Component;
 /**
  * Reads raw message bytes into a {@link ParsedMail}. It never throws for bad input: what
  * it cannot read it records as a warning and falls back to something readable, because a
- * report with broken MIME is still a report. The raw bytes are not touched.
+ * report with broken MIME is still a report. The raw bytes are not touched. The one
+ * refusal is a message of more than {@link #MAX_PARTS} parts ({@link MessageRefused}).
  */
 @Component
 public class MailParser {
@@ -41,6 +42,13 @@ public class MailParser {
 
     /** Deeper MIME trees are kept whole as one opaque part rather than walked. */
     static final int MAX_DEPTH = 40;
+
+    /**
+     * More parts than this and the message is refused ({@link MessageRefused}): a message of
+     * a few thousand parts is stored part by part in seconds, one of a hundred thousand would
+     * hold the intake for every other report behind it.
+     */
+    public static final int MAX_PARTS = 5_000;
 
     /** Body text shown and searched is cut here; a longer text part is also kept whole as an attachment. */
     public static final int MAX_TEXT_BYTES = 1 << 20;
@@ -119,6 +127,9 @@ public class MailParser {
     }
 
     private void walk(Part part, String path, int depth, Body body, List<ParsedAttachment> out, List<String> warnings) {
+        if (++body.parts > MAX_PARTS) {
+            throw new MessageRefused("more than " + MAX_PARTS + " MIME parts");
+        }
         String type = baseType(part, warnings);
         if (depth > MAX_DEPTH) {
             warnings.add("MIME nesting deeper than " + MAX_DEPTH + " at part " + path + ": kept whole, not walked");
@@ -134,6 +145,8 @@ public class MailParser {
                     }
                     return;
                 }
+            } catch (MessageRefused refused) {
+                throw refused;
             } catch (MessagingException | IOException | RuntimeException e) {
                 warnings.add("multipart at part " + path + " unreadable (" + e.getMessage() + "): kept whole");
             }
@@ -344,6 +357,7 @@ public class MailParser {
 
     /** Collects body text: text/plain preferred, HTML turned into text only where there is no plain text. */
     private static final class Body {
+        private int parts;
         private final StringBuilder plain = new StringBuilder();
         private final StringBuilder html = new StringBuilder();
 

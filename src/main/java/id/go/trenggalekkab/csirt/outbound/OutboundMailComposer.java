@@ -74,6 +74,8 @@ public class OutboundMailComposer {
                             new jakarta.mail.util.ByteArrayDataSource(a.content(), a.contentType())));
                     part.setFileName(MimeUtility.encodeText(HeaderValues.oneLine(a.filename(), 200), "UTF-8", null));
                     part.setDisposition(jakarta.mail.Part.ATTACHMENT);
+                    // base64 whatever the bytes: relays leave it alone, so the hash the body names still holds
+                    part.setHeader("Content-Transfer-Encoding", "base64");
                     mixed.addBodyPart(part);
                 }
                 message.setContent(mixed);

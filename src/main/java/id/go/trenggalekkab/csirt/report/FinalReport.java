@@ -14,6 +14,7 @@ import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
 import id.go.trenggalekkab.csirt.evidence.EvidenceRepository;
 import id.go.trenggalekkab.csirt.logbook.Logbook;
+import id.go.trenggalekkab.csirt.logbook.LogbookEvent;
 import id.go.trenggalekkab.csirt.sop.CaseStep;
 import id.go.trenggalekkab.csirt.system.CsirtProperties;
 import id.go.trenggalekkab.csirt.system.Wib;
@@ -119,6 +120,10 @@ public class FinalReport {
             PdfPTable chronology = table(3, 1.6f, 1.8f, 5f);
             header(chronology, "Waktu (WIB)", "Pelaku", "Kejadian");
             for (Logbook.Entry e : logbook.forTicket(t.id())) {
+                if (e.event().equals(LogbookEvent.HANDLER_REPORT_UNAUTHENTICATED.name())) {
+                    // kept in the logbook, but not believed enough to be part of the record
+                    continue;
+                }
                 chronology.addCell(cell(Wib.human(e.at()), SMALL));
                 chronology.addCell(cell(e.actor(), SMALL));
                 chronology.addCell(cell(e.event() + (e.detail() == null ? "" : ": " + truncate(e.detail(), 300)), SMALL));

@@ -27,6 +27,7 @@ public enum CommandWord implements Trigger {
     PROMOTE(null, "jadikan-kasus", "promote"),
     DISMISS(null, "abaikan", "dismiss"),
     TLP("amber", "tlp"),
+    SEND_CASE_FILE("ttis@trenggalekkab.go.id", "kirim-berkas", "send-case-file"),
     NOTE(null, "catatan", "note"),
     STATUS(null, "status"),
     HELP(null, "bantuan", "help");

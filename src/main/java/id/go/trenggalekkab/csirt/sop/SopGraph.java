@@ -21,6 +21,7 @@ import static id.go.trenggalekkab.csirt.sop.CommandWord.PRIORITY;
 import static id.go.trenggalekkab.csirt.sop.CommandWord.PROMOTE;
 import static id.go.trenggalekkab.csirt.sop.CommandWord.REOPEN;
 import static id.go.trenggalekkab.csirt.sop.CommandWord.REPAIRED;
+import static id.go.trenggalekkab.csirt.sop.CommandWord.SEND_CASE_FILE;
 import static id.go.trenggalekkab.csirt.sop.CommandWord.STATUS;
 import static id.go.trenggalekkab.csirt.sop.CommandWord.TLP;
 import static id.go.trenggalekkab.csirt.sop.CommandWord.TO_APH;
@@ -57,6 +58,7 @@ public final class SopGraph {
     private static final Set<CaseStep> NOT_FINISHED = EnumSet.complementOf(EnumSet.of(CLOSED, CaseStep.NOT_AN_INCIDENT,
             DISMISSED));
     private static final Set<CaseStep> ANY_STEP = EnumSet.allOf(CaseStep.class);
+    private static final Set<CaseStep> HANDED_OVER = EnumSet.range(APH_HANDLING, CLOSING);
 
     /** Where a report's case starts; automatic mail waits in {@link CaseStep#AUTOMATIC}, with no clock. */
     public static final CaseStep REPORT_ENTRY = VERIFICATION;
@@ -92,6 +94,8 @@ public final class SopGraph {
             new InPlace(PRIORITY, STAFF, AFTER_VERIFICATION),
             new InPlace(TLP, STAFF, NOT_FINISHED),
             new InPlace(ASSIGN, STAFF, NOT_FINISHED),
+            // a case file to one named TTIS or APH contact: how a TLP:RED case reaches anyone
+            new InPlace(SEND_CASE_FILE, STAFF, HANDED_OVER),
             new InPlace(NOTE, HANDLERS, ANY_STEP),
             new InPlace(STATUS, EVERYONE, ANY_STEP),
             new InPlace(HELP, EVERYONE, ANY_STEP));

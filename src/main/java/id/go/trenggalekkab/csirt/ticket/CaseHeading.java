@@ -7,7 +7,8 @@ import java.util.stream.Collectors;
 
 /**
  * A case as every mail about it shows it, in words for people: mail templates name these
- * as {@code {{ticket.tag}}}, {{ticket.step}}... Nothing here is null.
+ * as {@code {{ticket.tag}}}, {@code {{ticket.step}}}... Nothing here is null, and the
+ * reporter's subject is echoed defanged ({@link EchoedText}).
  */
 public record CaseHeading(String number, String tag, String tlp, String subject, String step, String deadline,
                           String next, String category, String priority, String assignee) {
@@ -15,7 +16,7 @@ public record CaseHeading(String number, String tag, String tlp, String subject,
     public static CaseHeading of(Ticket t) {
         CaseStep step = t.step();
         return new CaseHeading(t.number().toString(), t.number().tag(), t.tlp().label(),
-                t.subject() == null ? "" : t.subject(), step.describe(),
+                t.subject() == null ? "" : EchoedText.defang(t.subject()), step.describe(),
                 t.stepDeadline() == null ? "-" : Wib.human(t.stepDeadline()),
                 step.isFinished() || step == CaseStep.AUTOMATIC ? "-"
                         : SopGraph.nextSteps(step).stream().map(CaseStep::describe).collect(Collectors.joining(" atau ")),

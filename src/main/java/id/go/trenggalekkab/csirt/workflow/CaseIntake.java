@@ -8,6 +8,7 @@ import id.go.trenggalekkab.csirt.sop.SopEvent;
 import id.go.trenggalekkab.csirt.sop.SopGraph;
 import id.go.trenggalekkab.csirt.sop.Transition;
 import id.go.trenggalekkab.csirt.system.CsirtProperties;
+import id.go.trenggalekkab.csirt.ticket.EchoedText;
 import id.go.trenggalekkab.csirt.ticket.Ticket;
 import id.go.trenggalekkab.csirt.ticket.TicketRepository;
 import jakarta.mail.internet.AddressException;
@@ -19,7 +20,6 @@ import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -53,8 +53,7 @@ public class CaseIntake {
 
     CaseIntake(TicketRepository tickets, CaseRepository cases, CaseWorkflow workflow, SenderResolver senders,
                CommandReplies replies, OfficerAlerts alerts, Logbook logbook, Clock clock, CsirtProperties properties,
-               @Value("${csirt.commands.authserv-id}") String authservId,
-               @Value("${csirt.commands.require-authentication}") boolean requireAuthentication) {
+               CommandProperties commands) {
         this.tickets = tickets;
         this.cases = cases;
         this.workflow = workflow;
@@ -63,8 +62,8 @@ public class CaseIntake {
         this.alerts = alerts;
         this.logbook = logbook;
         this.clock = clock;
-        this.authentication = new SenderAuthentication(authservId);
-        this.requireAuthentication = requireAuthentication;
+        this.authentication = new SenderAuthentication(commands);
+        this.requireAuthentication = commands.requireAuthentication();
         this.deskAddress = properties.deskAddress();
         if (!requireAuthentication) {
             log.warn("Commands are obeyed WITHOUT sender authentication (csirt.commands.require-authentication=false):"
@@ -94,25 +93,26 @@ public class CaseIntake {
     /** A person's mail on an existing case: its commands, its report, or a stranger's words kept apart. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void readFollowUp(long ticketId, long messageRowId, InboundMail mail, boolean automatic) {
-        if (automatic) {
-            return;
-        }
         ParsedMail parsed = mail.parsed();
         Sender sender = senders.resolve(ticketId, parsed.fromAddress());
-        List<Command> commands = CommandParser.parse(parsed.subject());
-        switch (sender.standing()) {
-            case STRANGER -> {
-                cases.flagNonParticipant(messageRowId);
-                logbook.record(ticketId, sender.actor(), LogbookEvent.NON_PARTICIPANT_MESSAGE,
-                        "kept on the case, no effect" + (commands.isEmpty() ? "" : "; commands ignored: " + commands));
+        // only the sender's own words command: the reporter's subject, echoed or quoted, never does
+        List<Command> commands = CommandParser.parse(
+                EchoedText.withoutEcho(parsed.subject(), tickets.get(ticketId).subject()));
+        if (sender.standing() == Sender.Standing.STRANGER) {
+            cases.flagNonParticipant(messageRowId);
+            logbook.record(ticketId, sender.actor(), LogbookEvent.NON_PARTICIPANT_MESSAGE,
+                    "kept on the case, no effect" + (automatic ? "; automatic mail" : "")
+                            + (commands.isEmpty() ? "" : "; commands ignored: " + commands));
+            if (!automatic) {
+                // a robot's mail is never worth an officer's attention on its own; a person's is, within a cap
                 alerts.stranger(tickets.lock(ticketId), String.valueOf(sender.address()), parsed.subject());
-                return;
             }
-            case PARTICIPANT -> {
-                return;
-            }
-            default -> obey(ticketId, sender, commands, parsed);
+            return;
         }
+        if (automatic || sender.standing() == Sender.Standing.PARTICIPANT) {
+            return;
+        }
+        obey(ticketId, sender, commands, parsed);
     }
 
     private void obey(long ticketId, Sender sender, List<Command> commands, ParsedMail parsed) {
@@ -121,13 +121,17 @@ public class CaseIntake {
                 ? SopGraph.transition(ticket.step(), SopEvent.APH_CONFIRMATION)
                         .filter(t -> t.permits(sender.person().orElseThrow().roles()))
                 : Optional.empty();
+        SenderAuthentication.Verdict verdict = authentication.check(parsed);
         if (commands.isEmpty() && confirmation.isEmpty()) {
             if (sender.isHandlerTeam()) {
-                logbook.record(ticketId, sender.actor(), LogbookEvent.HANDLER_REPORT, ReplyText.strip(parsed.bodyText()));
+                // their report goes into the record only as believed as a command would be
+                boolean believed = verdict.authenticated() || !requireAuthentication;
+                logbook.record(ticketId, sender.actor(), believed ? LogbookEvent.HANDLER_REPORT
+                        : LogbookEvent.HANDLER_REPORT_UNAUTHENTICATED, (believed ? "" : "(" + verdict.reason() + ") ")
+                        + ReplyText.strip(parsed.bodyText()));
             }
             return;
         }
-        SenderAuthentication.Verdict verdict = authentication.check(parsed);
         if (requireAuthentication && !verdict.authenticated()) {
             logbook.record(ticketId, sender.actor(), LogbookEvent.SECURITY_EVENT,
                     "unauthenticated command mail, not executed (" + verdict.reason() + "): " + commands);
@@ -144,7 +148,10 @@ public class CaseIntake {
         replies.answer(sender.person().orElseThrow(), execution, parsed.messageId());
     }
 
-    /** A bounce of the desk's own mail: a failure marks the recipient undeliverable on this case. */
+    /**
+     * A bounce of mail the desk sent: a failure marks the recipient undeliverable where they
+     * are a participant of this case. A bounce makes nobody a participant.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     public void recordBounce(long ticketId, boolean failed, List<String> recipients, String status) {
         for (String recipient : recipients) {

@@ -1,6 +1,7 @@
 package id.go.trenggalekkab.csirt.workflow;
 
 import id.go.trenggalekkab.csirt.logbook.Logbook;
+import id.go.trenggalekkab.csirt.logbook.LogbookEvent;
 import id.go.trenggalekkab.csirt.sla.SlaPolicy;
 import id.go.trenggalekkab.csirt.sop.CaseStep;
 import id.go.trenggalekkab.csirt.sop.Category;
@@ -12,6 +13,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -142,20 +144,41 @@ public class CaseRepository {
                 Boolean.class));
     }
 
+    /** Marks a participant undeliverable; an address that is not one stays what it is: nobody. */
     void markUndeliverable(long ticketId, String address, Instant since, String reason) {
         jdbc.update("""
-                INSERT INTO participant (ticket_id, address, role, undeliverable_since, undeliverable_reason)
-                VALUES (:ticketId, :address, :role, :since, :reason)
-                ON CONFLICT (ticket_id, address)
-                DO UPDATE SET undeliverable_since = :since, undeliverable_reason = :reason
+                UPDATE participant SET undeliverable_since = :since, undeliverable_reason = :reason
+                 WHERE ticket_id = :ticketId AND address = :address
                 """, new MapSqlParameterSource().addValue("ticketId", ticketId).addValue("address", address)
-                .addValue("role", ParticipantRole.RECIPIENT.name())
                 .addValue("since", Timestamp.from(since)).addValue("reason", reason));
     }
 
     void flagNonParticipant(long messageRowId) {
         jdbc.update("UPDATE message SET non_participant = true WHERE id = :id",
                 new MapSqlParameterSource("id", messageRowId));
+    }
+
+    /** When officers were last alerted about strangers' mail on the case (never later than now). */
+    Optional<Instant> lastStrangerAlert(long ticketId, Instant now) {
+        Timestamp last = jdbc.queryForObject(
+                "SELECT max(sent_at) FROM stranger_alert WHERE ticket_id = :ticketId AND sent_at <= :now",
+                new MapSqlParameterSource().addValue("ticketId", ticketId).addValue("now", Timestamp.from(now)),
+                Timestamp.class);
+        return Optional.ofNullable(last).map(Timestamp::toInstant);
+    }
+
+    void recordStrangerAlert(long ticketId, Instant at) {
+        jdbc.update("INSERT INTO stranger_alert (ticket_id, sent_at) VALUES (:ticketId, :at)",
+                new MapSqlParameterSource().addValue("ticketId", ticketId).addValue("at", Timestamp.from(at)));
+    }
+
+    /** Strangers' mail kept on the case since then, from the logbook. */
+    int strangerMailSince(long ticketId, Instant since) {
+        return jdbc.queryForObject("""
+                SELECT count(*) FROM logbook WHERE ticket_id = :ticketId AND event = :event AND at > :since
+                """, new MapSqlParameterSource().addValue("ticketId", ticketId)
+                .addValue("event", LogbookEvent.NON_PARTICIPANT_MESSAGE.name()).addValue("since", Timestamp.from(since)),
+                Integer.class);
     }
 
     public List<StepVisit> history(long ticketId) {

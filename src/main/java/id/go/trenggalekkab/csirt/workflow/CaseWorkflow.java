@@ -81,10 +81,11 @@ public class CaseWorkflow {
 
     /**
      * Moves the case along one edge of the SOP, through every step of its path, and sends
-     * the mail that move causes.
+     * the mail that move causes. Returns what the mover should hear of that mail: empty,
+     * or that the reporter could not be told.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void follow(Ticket ticket, Transition transition, String actor, String note) {
+    public String follow(Ticket ticket, Transition transition, String actor, String note) {
         if (transition.from() != ticket.step()) {
             throw new IllegalStateException(ticket.number() + " is in " + ticket.step() + ", not " + transition.from());
         }
@@ -93,7 +94,7 @@ public class CaseWorkflow {
             cases.enter(ticket.id(), from, step, clock.instant(), actor, note.isBlank() ? null : note);
             from = step;
         }
-        afterMove(tickets.lock(ticket.id()), transition, note);
+        return afterMove(tickets.lock(ticket.id()), transition, note);
     }
 
     private CommandOutcome apply(Ticket ticket, Person actor, Command command, String note) {
@@ -118,6 +119,7 @@ public class CaseWorkflow {
             case PRIORITY -> prioritise(ticket, actor, command, note);
             case TLP -> label(ticket, command);
             case ASSIGN -> assign(ticket, command);
+            case SEND_CASE_FILE -> sendCaseFile(ticket, command);
             case NOTE -> note.isBlank()
                     ? CommandOutcome.refused(command, OutcomeText.EMPTY_NOTE)
                     : CommandOutcome.applied(command, OutcomeText.NOTE_SAVED, note);
@@ -135,21 +137,23 @@ public class CaseWorkflow {
         if (handedTo.isPresent() && directory.withRole(handedTo.get()).isEmpty()) {
             return CommandOutcome.refused(command, OutcomeText.NO_CONTACT, handedTo.get().name());
         }
-        follow(ticket, transition, actor.address(), note);
-        return CommandOutcome.applied(command, OutcomeText.MOVED, transition.to().describe());
+        String told = follow(ticket, transition, actor.address(), note);
+        return CommandOutcome.applied(command, OutcomeText.MOVED, transition.to().describe()).followedBy(told);
     }
 
     /** The mail a move causes: the reporter told, the case handed over, the case's end announced. */
-    private void afterMove(Ticket after, Transition transition, String note) {
+    private String afterMove(Ticket after, Transition transition, String note) {
+        boolean told = true;
         if (transition.trigger() == CommandWord.VERIFY) {
-            reporterNotices.verified(after);
+            told = reporterNotices.verified(after);
         } else if (transition.to() == CaseStep.NOT_AN_INCIDENT) {
-            reporterNotices.notAnIncident(after, note);
+            told = reporterNotices.notAnIncident(after, note);
         } else if (transition.to() == CaseStep.CLOSED) {
-            reporterNotices.closed(after);
+            told = reporterNotices.closed(after);
             events.publishEvent(new CaseClosed(after.id(), after.number()));
         }
         SopGraph.handedTo(transition).ifPresent(team -> caseFiles.handOver(after, team, note));
+        return told ? "" : OutcomeText.REPORTER_NOT_TOLD.format(after.reporterAddress());
     }
 
     private CommandOutcome categorise(Ticket ticket, Person actor, Command command, String note) {
@@ -202,6 +206,17 @@ public class CaseWorkflow {
         }
         cases.setAssignee(ticket.id(), assignee.get().address());
         return CommandOutcome.applied(command, OutcomeText.ASSIGNED, assignee.get().name(), assignee.get().address());
+    }
+
+    /** An explicit decision to share: the whole case file to one named TTIS or APH contact, whatever the TLP. */
+    private CommandOutcome sendCaseFile(Ticket ticket, Command command) {
+        Optional<Person> recipient = directory.find(command.argument());
+        if (recipient.isEmpty() || !(recipient.get().has(Role.TTIS) || recipient.get().has(Role.APH))) {
+            return CommandOutcome.refused(command, OutcomeText.NOT_A_HANDLER, command.argument());
+        }
+        caseFiles.sendOnRequest(ticket, recipient.get());
+        return CommandOutcome.applied(command, OutcomeText.CASE_FILE_SENT, recipient.get().name(),
+                recipient.get().address());
     }
 
     private static String roles(Person person) {

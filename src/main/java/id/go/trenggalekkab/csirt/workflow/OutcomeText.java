@@ -36,7 +36,10 @@ enum OutcomeText {
     PRIORITISED(1),
     CATEGORISATION_COMPLETE(1),
     LABELLED(1),
-    ASSIGNED(2);
+    ASSIGNED(2),
+    REPORTER_NOT_TOLD(1),
+    NOT_A_HANDLER(1),
+    CASE_FILE_SENT(2);
 
     static final String FILE = "templates/command-outcomes.properties";
     private static final Map<OutcomeText, String> TEXTS = load();

@@ -8,7 +8,5 @@ public enum ParticipantRole {
     COPIED,
     /** Handed the case file in step 6. */
     TTIS,
-    APH,
-    /** Only known as a recipient of the desk's mail (a bounce named it). */
-    RECIPIENT
+    APH
 }

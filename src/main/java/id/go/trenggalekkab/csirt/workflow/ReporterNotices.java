@@ -36,26 +36,27 @@ class ReporterNotices {
         }
     }
 
-    void verified(Ticket ticket) {
-        tell(ticket, "verified", new ReporterNotice(CaseHeading.of(ticket), ticket.reporterName(), true, false, false, null));
+    /** Each returns whether the notice could go; the logbook says why where it could not. */
+    boolean verified(Ticket ticket) {
+        return tell(ticket, "verified", new ReporterNotice(CaseHeading.of(ticket), ticket.reporterName(), true, false, false, null));
     }
 
-    void notAnIncident(Ticket ticket, String reason) {
-        tell(ticket, "not an incident",
+    boolean notAnIncident(Ticket ticket, String reason) {
+        return tell(ticket, "not an incident",
                 new ReporterNotice(CaseHeading.of(ticket), ticket.reporterName(), false, true, false, reason));
     }
 
-    void closed(Ticket ticket) {
-        tell(ticket, "closed", new ReporterNotice(CaseHeading.of(ticket), ticket.reporterName(), false, false, true, null));
+    boolean closed(Ticket ticket) {
+        return tell(ticket, "closed", new ReporterNotice(CaseHeading.of(ticket), ticket.reporterName(), false, false, true, null));
     }
 
-    private void tell(Ticket ticket, String what, ReporterNotice notice) {
+    private boolean tell(Ticket ticket, String what, ReporterNotice notice) {
         if (ticket.reporterAddress() == null || ticket.automatic()) {
             logbook.recordMail(ticket.id(), MessageKind.REPORTER_NOTICE, MailStage.SUPPRESSED,
                     what + ": no reporter to tell (automatic mail or no address)");
-            return;
+            return true;
         }
-        mailer.queue(Letter.of(MessageKind.REPORTER_NOTICE, notice, ticket.reporterAddress(), ticket.reporterName())
-                .onCase(ticket.id()));
+        return mailer.queue(Letter.of(MessageKind.REPORTER_NOTICE, notice, ticket.reporterAddress(), null)
+                .onCase(ticket.id())).isPresent();
     }
 }

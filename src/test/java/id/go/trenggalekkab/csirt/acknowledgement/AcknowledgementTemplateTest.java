@@ -10,25 +10,40 @@ import org.junit.jupiter.api.Test;
 class AcknowledgementTemplateTest {
 
     @Test
-    void theAcknowledgementGivesTheTicketNumberAndEveryHash() {
-        MailTemplates.Rendered mail = render(new Acknowledgements.AcknowledgementMail("Budi", "TTIS-2026-00042",
+    void theAcknowledgementGivesTheTicketNumberAndEveryHashAndNamesNobody() {
+        MailTemplates.Rendered mail = render(new Acknowledgements.AcknowledgementMail("TTIS-2026-00042",
                 "[TTIS-2026-00042]", "Situs desa diretas", "1 Desember 2026 02.10 WIB", 4096, "ef".repeat(32),
                 List.of(new Acknowledgements.AttachmentLine("tangkapan.png", "image/png", 2048, "12".repeat(32)),
-                        new Acknowledgements.AttachmentLine(null, "application/octet-stream", 10, "34".repeat(32)))));
+                        new Acknowledgements.AttachmentLine(null, "application/octet-stream", 10, "34".repeat(32))), 0));
         assertThat(mail.subject()).isEqualTo("[TTIS-2026-00042] Laporan diterima: Situs desa diretas");
-        assertThat(mail.text()).startsWith("Yth. Budi,").contains("    TTIS-2026-00042")
+        assertThat(mail.text()).startsWith("Yth. Bapak/Ibu Pelapor,").contains("    TTIS-2026-00042")
                 .contains("Email laporan Anda: 4096 byte\n    SHA-256 " + "ef".repeat(32))
                 .contains("tangkapan.png (image/png, 2048 byte)")
                 .contains("(tanpa nama, application/octet-stream) (application/octet-stream, 10 byte)")
-                .doesNotContain("(tidak ada lampiran)").contains("Dear Budi,");
+                .doesNotContain("(tidak ada lampiran)").doesNotContain("lampiran lainnya").contains("Dear reporter,");
     }
 
     @Test
-    void aReportWithoutNameSubjectOrAttachmentsIsStillAnsweredInFull() {
-        MailTemplates.Rendered mail = render(new Acknowledgements.AcknowledgementMail(null, "TTIS-2026-00043",
-                "[TTIS-2026-00043]", null, "1 Desember 2026 02.10 WIB", 100, "ef".repeat(32), List.of()));
+    void aReportWithoutSubjectOrAttachmentsIsStillAnsweredInFull() {
+        MailTemplates.Rendered mail = render(new Acknowledgements.AcknowledgementMail("TTIS-2026-00043",
+                "[TTIS-2026-00043]", null, "1 Desember 2026 02.10 WIB", 100, "ef".repeat(32), List.of(), 0));
         assertThat(mail.subject()).isEqualTo("[TTIS-2026-00043] Laporan diterima: (tanpa subjek)");
-        assertThat(mail.text()).startsWith("Yth. Bapak/Ibu Pelapor,").contains("(tidak ada lampiran)")
-                .contains("Dear reporter,");
+        assertThat(mail.text()).contains("(tidak ada lampiran)");
+    }
+
+    @Test
+    void attachmentsBeyondTheListedOnesAreCounted() {
+        MailTemplates.Rendered mail = render(new Acknowledgements.AcknowledgementMail("TTIS-2026-00044",
+                "[TTIS-2026-00044]", "Banyak lampiran", "1 Desember 2026 02.10 WIB", 100, "ef".repeat(32),
+                List.of(new Acknowledgements.AttachmentLine("a.txt", "text/plain", 1, "00".repeat(32))), 2979));
+        assertThat(mail.text()).contains("a.txt").contains("dan 2979 lampiran lainnya");
+    }
+
+    @Test
+    void theEchoedSubjectIsShortOneLineAndCarriesNoCommandOrTag() {
+        assertThat(Acknowledgements.shortEcho("Situs diretas #tlp clear #bukan-insiden [TTIS-2026-00001]\r\nBcc: x@y"))
+                .isEqualTo("Situs diretas ＃tlp clear ＃bukan-insiden (TTIS-2026-00001] Bcc: x@y");
+        assertThat(Acknowledgements.shortEcho("x".repeat(500))).hasSize(Acknowledgements.MAX_SUBJECT_ECHO + 1);
+        assertThat(Acknowledgements.shortEcho("   ")).isNull();
     }
 }

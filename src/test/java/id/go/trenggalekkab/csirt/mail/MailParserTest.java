@@ -256,4 +256,16 @@ class MailParserTest {
                 """));
         assertThat(m.threadIds()).containsExactly("<c@x>", "<b@x>", "<a@x>");
     }
+
+    @Test
+    void aMessageOfMorePartsThanTheBoundIsRefusedNotWalked() {
+        StringBuilder m = new StringBuilder("From: a@example.org\r\nSubject: x\r\nMIME-Version: 1.0\r\n"
+                + "Content-Type: multipart/mixed; boundary=p\r\n\r\n");
+        for (int i = 0; i < MailParser.MAX_PARTS; i++) {
+            m.append("--p\r\nContent-Type: application/octet-stream\r\n\r\n").append(i).append("\r\n");
+        }
+        byte[] tooMany = m.append("--p--\r\n").toString().getBytes(StandardCharsets.US_ASCII);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new MailParser().parse(tooMany))
+                .isInstanceOf(MessageRefused.class).hasMessageContaining("more than " + MailParser.MAX_PARTS);
+    }
 }

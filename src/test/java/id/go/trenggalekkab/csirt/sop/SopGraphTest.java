@@ -83,6 +83,7 @@ class SopGraphTest {
             moves(CommandWord.DISMISS, STAFF, AUTOMATIC, List.of(DISMISSED)),
             inPlace(CommandWord.ASSIGN, STAFF, EnumSet.complementOf(EnumSet.copyOf(FINISHED))),
             inPlace(CommandWord.TLP, STAFF, EnumSet.complementOf(EnumSet.copyOf(FINISHED))),
+            inPlace(CommandWord.SEND_CASE_FILE, STAFF, EnumSet.range(APH_HANDLING, CLOSING)),
             inPlace(CommandWord.NOTE, EnumSet.of(Role.OFFICER, Role.SUPERVISOR, Role.TTIS, Role.APH),
                     EnumSet.allOf(CaseStep.class)),
             inPlace(CommandWord.STATUS, EnumSet.allOf(Role.class), EnumSet.allOf(CaseStep.class)),

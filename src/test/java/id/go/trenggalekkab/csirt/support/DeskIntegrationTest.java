@@ -45,11 +45,17 @@ import org.springframework.test.context.DynamicPropertySource;
     "csirt.outbox.poll-interval=200",
     "csirt.outbox.initial-backoff=200ms",
     "csirt.outbox.max-backoff=1s",
+    // GreenMail is the desk's own mail server here: the Received field it adds is the desk's own
+    "csirt.commands.own-received=^from 127[.]0[.]0[.]1 [(]HELO ",
+    "csirt.http.api-token=" + DeskIntegrationTest.API_TOKEN,
     "server.address=127.0.0.1"
 })
 public abstract class DeskIntegrationTest {
 
     protected static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    /** What a change over HTTP must carry in these tests: Authorization: Bearer API_TOKEN. */
+    protected static final String API_TOKEN = "test-api-token";
 
     @Autowired
     protected JdbcTemplate jdbc;

@@ -33,18 +33,24 @@ class CaseMailTemplatesTest {
         List<CaseFiles.EvidenceLine> evidence = List.of(
                 new CaseFiles.EvidenceLine("laporan.pdf", 1234, "ab".repeat(32), true),
                 new CaseFiles.EvidenceLine("video.mp4", 30_000_000, "cd".repeat(32), false));
-        CaseFiles.CaseFileMail toTtis = new CaseFiles.CaseFileMail(aCase(), "Tim TTIS", "Pulihkan dari cadangan.",
+        CaseFiles.CaseFileMail toTtis = new CaseFiles.CaseFileMail(aCase(), "Tim TTIS", false, "Pulihkan dari cadangan.",
                 "Halaman depan berisi judi.", evidence, false, "Budi", "budi@example.org");
         MailTemplates.Rendered ttis = render(toTtis);
         assertThat(ttis.subject()).isEqualTo("[TTIS-2026-00042] [TLP:AMBER] Penanganan insiden: Situs desa berisi judi online");
         assertThat(ttis.text()).contains("Yth. Tim TTIS,").contains("TLP:AMBER").contains("Pulihkan dari cadangan.")
-                .contains("laporan.pdf (1234 byte, terlampir)").contains("SHA-256 " + "ab".repeat(32))
+                .contains("(data pribadi pelapor dihapus)").contains("laporan.pdf (1234 byte, terlampir)").contains("SHA-256 " + "ab".repeat(32))
                 .contains("video.mp4 (30000000 byte, tidak dilampirkan (ukuran))")
                 .doesNotContain("budi@example.org").doesNotContain("Pelapor      :");
 
-        MailTemplates.Rendered aph = render(new CaseFiles.CaseFileMail(aCase(), "Unit Siber", "Ada unsur pidana.",
+        MailTemplates.Rendered aph = render(new CaseFiles.CaseFileMail(aCase(), "Unit Siber", false, "Ada unsur pidana.",
                 "Data dijual.", evidence, true, null, "budi@example.org"));
-        assertThat(aph.text()).contains("Pelapor      : - <budi@example.org>");
+        assertThat(aph.text()).contains("Pelapor      : - <budi@example.org>").doesNotContain("data pribadi pelapor dihapus");
+
+        MailTemplates.Rendered withheld = render(new CaseFiles.CaseFileMail(aCase(), "Unit Siber", true, "", "",
+                List.of(), false, null, null));
+        assertThat(withheld.subject()).isEqualTo("[TTIS-2026-00042] [TLP:AMBER] Penanganan insiden");
+        assertThat(withheld.text()).contains("tidak\ndikirim lewat email").doesNotContain("Isi laporan")
+                .doesNotContain("SHA-256").doesNotContain("judi");
     }
 
     @Test
@@ -70,13 +76,14 @@ class CaseMailTemplatesTest {
     @Test
     void officerAlertsSayWhatHappened() {
         MailTemplates.Rendered stranger = render(new OfficerAlerts.OfficerAlert(aCase(), "Andi", true, false,
-                "orang@asing.example", "Re: [TTIS-2026-00042] #verifikasi", null, null));
+                "orang@asing.example", "Re: [TTIS-2026-00042] #verifikasi", 3, null, null));
         assertThat(stranger.subject()).isEqualTo("[TTIS-2026-00042] [TLP:AMBER] Peringatan: pesan dari pihak di luar kasus");
         assertThat(stranger.text()).contains("Pengirim : orang@asing.example")
-                .contains("Subjek   : Re: [TTIS-2026-00042] #verifikasi").doesNotContain("Alasan");
+                .contains("Subjek   : Re: [TTIS-2026-00042] #verifikasi").doesNotContain("Alasan")
+                .contains("Dan 3 pesan lain dari pihak di luar kasus sejak peringatan terakhir");
 
         MailTemplates.Rendered forged = render(new OfficerAlerts.OfficerAlert(aCase(), "Andi", false, true,
-                "petugas@trenggalekkab.go.id", null, "no Authentication-Results from mx.trenggalekkab.go.id",
+                "petugas@trenggalekkab.go.id", null, 0, "no Authentication-Results from mx.trenggalekkab.go.id",
                 "[#bukan-insiden]"));
         assertThat(forged.subject()).endsWith("Peringatan: perintah tanpa autentikasi ditolak");
         assertThat(forged.text()).contains("Alasan   : no Authentication-Results").contains("Perintah : [#bukan-insiden]")

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -89,5 +90,33 @@ class AutomaticMailChecksTest {
                 + name + ": csirt@trenggalekkab.go.id\r\nSubject: [TTIS-2026-00001] Laporan diterima\r\n\r\nack\r\n--q--\r\n";
         byte[] raw = quoted.getBytes(StandardCharsets.UTF_8);
         assertThat(detector.reason(new InboundMail(RawMessage.of(raw), parser.parse(raw), Instant.now(), null))).isPresent();
+    }
+
+    @Test
+    void theLoopHeaderInTheHeadersADeliveryReportReturnsIsTheDesksOwnMail() {
+        String dsn = "From: MAILER-DAEMON@mx.example.org\r\nSubject: Undelivered\r\n"
+                + "Content-Type: multipart/report; report-type=delivery-status; boundary=b\r\n\r\n"
+                + "--b\r\nContent-Type: text/plain\r\n\r\nnot delivered\r\n"
+                + "--b\r\nContent-Type: text/rfc822-headers\r\n\r\nFrom: csirt@trenggalekkab.go.id\r\n"
+                + "X-TTIS-Loop: csirt@trenggalekkab.go.id\r\nSubject: [TTIS-2026-00001]\r\n\r\n--b--\r\n";
+        byte[] raw = dsn.getBytes(StandardCharsets.UTF_8);
+        assertThat(new OwnLoopCheck().reason(new InboundMail(RawMessage.of(raw), parser.parse(raw), Instant.now(), null)))
+                .hasValueSatisfying(reason -> assertThat(reason).contains("returns a message"));
+    }
+
+    @Test
+    void aReportThatWritesTheLoopHeaderInItsTextIsStillAPersonsReport() {
+        // the attack: a report made "automatic" would never be answered and run on no clock
+        String report = "From: person@example.org\r\nSubject: laporan\r\nContent-Type: text/plain\r\n\r\n"
+                + "X-TTIS-Loop: csirt@trenggalekkab.go.id\r\nSitus kami diretas.\r\n";
+        byte[] raw = report.getBytes(StandardCharsets.UTF_8);
+        assertThat(detector.reason(new InboundMail(RawMessage.of(raw), parser.parse(raw), Instant.now(), null))).isEmpty();
+        // nor does a forwarded message that only mentions it below its own header block
+        String forward = "From: person@example.org\r\nSubject: Fwd\r\nContent-Type: multipart/mixed; boundary=q\r\n\r\n"
+                + "--q\r\nContent-Type: text/plain\r\n\r\nlihat\r\n--q\r\nContent-Type: message/rfc822\r\n\r\n"
+                + "From: other@example.org\r\nSubject: hi\r\n\r\nX-TTIS-Loop: csirt@trenggalekkab.go.id\r\n--q--\r\n";
+        byte[] forwarded = forward.getBytes(StandardCharsets.UTF_8);
+        assertThat(detector.reason(new InboundMail(RawMessage.of(forwarded), parser.parse(forwarded), Instant.now(), null)))
+                .isEmpty();
     }
 }
