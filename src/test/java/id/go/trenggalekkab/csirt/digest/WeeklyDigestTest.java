@@ -24,6 +24,8 @@ import java.time.temporal.TemporalAdjusters;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 
 /**
  * The digest's figures checked against a known set of cases. The cases are placed in a
@@ -92,8 +94,10 @@ class WeeklyDigestTest extends DeskIntegrationTest {
                 .doesNotContain("[" + notAnIncident + "]");
         assertThat(d.path("openByStepAndPriority").path("ANALYSIS").path("HIGH").asLong()).isGreaterThanOrEqualTo(1);
 
-        JsonNode sent = http.postForObject("/api/digest/send?from=" + monday + "&to=" + monday.plusWeeks(1), null,
-                JsonNode.class);
+        HttpHeaders authorized = new HttpHeaders();
+        authorized.setBearerAuth(API_TOKEN);
+        JsonNode sent = http.postForObject("/api/digest/send?from=" + monday + "&to=" + monday.plusWeeks(1),
+                new HttpEntity<>(authorized), JsonNode.class);
         assertThat(sent.path("recipients").asInt()).isEqualTo(1);
         String period = monday.getDayOfMonth() + " ";
         MimeMessage mail = await().atMost(PATIENCE).until(() -> inboxOf(People.KADIS).stream().map(raw -> parse(raw))
