@@ -129,10 +129,11 @@ class TicketController {
 
     record MessageView(long id, String direction, String kind, String messageId, String from, String to,
                        String subject, OffsetDateTime at, boolean automatic, String automaticReason,
-                       String sha256, long size) {
+                       String sha256, long size, boolean nonParticipant) {
         static MessageView of(EvidenceRepository.MessageSummary m) {
             return new MessageView(m.id(), m.direction(), m.kind(), m.messageId(), m.fromAddress(), m.toAddress(),
-                    m.subject(), Wib.at(m.receivedAt()), m.automatic(), m.automaticReason(), m.sha256(), m.size());
+                    m.subject(), Wib.at(m.receivedAt()), m.automatic(), m.automaticReason(), m.sha256(), m.size(),
+                    m.nonParticipant());
         }
     }
 

@@ -51,11 +51,15 @@ public class EmbeddedDefault implements EnvironmentPostProcessor {
             return;
         }
         Map<String, Object> properties = new LinkedHashMap<>();
+        Path dataDir = Path.of(env.getProperty("csirt.embedded.data-dir", "data"));
+        Secrets secrets = new Secrets(dataDir);
         if (!configured(env, "CSIRT_DB_URL")) {
-            EmbeddedPostgres postgres = startPostgres(Path.of(env.getProperty("csirt.embedded.data-dir", "data")));
-            properties.put("spring.datasource.url", postgres.getJdbcUrl("postgres", "postgres"));
-            properties.put("spring.datasource.username", "postgres");
-            properties.put("spring.datasource.password", "");
+            EmbeddedPostgres postgres = startPostgres(dataDir, secrets);
+            properties.put("spring.datasource.url", LockedDownPostgres.url(postgres));
+            properties.put("spring.datasource.username", LockedDownPostgres.DESK_ROLE);
+            properties.put("spring.datasource.password", secrets.get("desk-role.password"));
+            properties.put("spring.flyway.user", LockedDownPostgres.OWNER);
+            properties.put("spring.flyway.password", secrets.get("postgres-owner.password"));
             properties.put("csirt.embedded.database", "true");
             application.addListeners(stopAfterEveryOtherBean("embeddedPostgres", () -> closeQuietly(postgres)));
         }
@@ -75,6 +79,11 @@ public class EmbeddedDefault implements EnvironmentPostProcessor {
             }
             application.addListeners(stopAfterEveryOtherBean("embeddedGreenMail", greenMail::stop));
         }
+        if (!configured(env, "CSIRT_API_TOKEN")) {
+            // a change over HTTP (the digest on demand) needs a token: the embedded default keeps one
+            properties.put("csirt.http.api-token", secrets.get("api-token"));
+            properties.put("csirt.embedded.api-token-file", secrets.file("api-token").toString());
+        }
         if (!properties.isEmpty()) {
             env.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE, properties));
         }
@@ -84,15 +93,12 @@ public class EmbeddedDefault implements EnvironmentPostProcessor {
         return StringUtils.hasText(env.getProperty(variable));
     }
 
-    private EmbeddedPostgres startPostgres(Path dataDir) {
+    private EmbeddedPostgres startPostgres(Path dataDir, Secrets secrets) {
         try {
             Path pgData = dataDir.resolve("postgres").toAbsolutePath();
             Files.createDirectories(pgData);
-            log.info("Starting the embedded PostgreSQL, data in " + pgData);
-            return EmbeddedPostgres.builder()
-                    .setDataDirectory(pgData)
-                    .setCleanDataDirectory(false)
-                    .start();
+            log.info("Starting the embedded PostgreSQL, data in " + pgData + ", passwords in " + secrets.file(""));
+            return LockedDownPostgres.start(pgData, secrets);
         } catch (IOException e) {
             throw new UncheckedIOException("The embedded PostgreSQL did not start", e);
         }

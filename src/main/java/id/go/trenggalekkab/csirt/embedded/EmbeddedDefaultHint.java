@@ -31,5 +31,9 @@ class EmbeddedDefaultHint {
                     + " pelapor@example.org) and the ticket at http://127.0.0.1:{}/api/tickets",
                     properties.deskAddress(), env.getProperty("local.server.port", "8080"));
         }
+        String tokenFile = env.getProperty("csirt.embedded.api-token-file");
+        if (tokenFile != null) {
+            log.info("Changes over HTTP (POST /api/digest/send) need: -H \"Authorization: Bearer $(cat {})\"", tokenFile);
+        }
     }
 }

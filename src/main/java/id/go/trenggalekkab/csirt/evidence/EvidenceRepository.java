@@ -54,7 +54,8 @@ public class EvidenceRepository {
                 WITH reporters AS (
                     SELECT m.id, m.raw_size, m.raw_sha256 FROM message m
                      WHERE m.ticket_id = :ticketId AND m.direction = 'IN' AND m.kind IN ('REPORT', 'FOLLOW_UP')
-                       AND lower(m.from_address) = lower(:reporter) AND NOT m.automatic AND NOT m.non_participant)
+                       AND lower(m.from_address) = lower(:reporter) AND NOT m.automatic
+                       AND NOT EXISTS (SELECT 1 FROM non_participant_message n WHERE n.message_id = m.id))
                 SELECT 'laporan-' || r.id || '.eml' AS filename, 'message/rfc822' AS content_type, r.raw_size AS size,
                        r.raw_sha256 AS sha256, r.id AS message_row, 0 AS attachment_row
                   FROM reporters r WHERE :withMessages
@@ -102,15 +103,16 @@ public class EvidenceRepository {
     /** Every message of the thread, both directions, oldest first. */
     public List<MessageSummary> messages(long ticketId) {
         return jdbc.query("""
-                SELECT id, direction, kind, message_id, from_name, from_address, to_address, subject, received_at,
-                       automatic, automatic_reason, raw_sha256, raw_size
-                  FROM message WHERE ticket_id = :ticketId ORDER BY id
+                SELECT m.id, m.direction, m.kind, m.message_id, m.from_name, m.from_address, m.to_address, m.subject,
+                       m.received_at, m.automatic, m.automatic_reason, m.raw_sha256, m.raw_size,
+                       EXISTS (SELECT 1 FROM non_participant_message n WHERE n.message_id = m.id) AS non_participant
+                  FROM message m WHERE m.ticket_id = :ticketId ORDER BY m.id
                 """, new MapSqlParameterSource("ticketId", ticketId),
                 (rs, i) -> new MessageSummary(rs.getLong("id"), rs.getString("direction"), rs.getString("kind"),
                         rs.getString("message_id"), rs.getString("from_name"), rs.getString("from_address"),
                         rs.getString("to_address"), rs.getString("subject"), rs.getTimestamp("received_at").toInstant(),
                         rs.getBoolean("automatic"), rs.getString("automatic_reason"), rs.getString("raw_sha256"),
-                        rs.getLong("raw_size")));
+                        rs.getLong("raw_size"), rs.getBoolean("non_participant")));
     }
 
     public List<AttachmentSummary> attachments(long ticketId) {
@@ -155,9 +157,11 @@ public class EvidenceRepository {
         }
     }
 
+    /** @param nonParticipant a stranger's mail on the case: kept, without effect */
     public record MessageSummary(long id, String direction, String kind, String messageId, String fromName,
                                  String fromAddress, String toAddress, String subject, Instant receivedAt,
-                                 boolean automatic, String automaticReason, String sha256, long size) {}
+                                 boolean automatic, String automaticReason, String sha256, long size,
+                                 boolean nonParticipant) {}
 
     public record AttachmentSummary(long id, long messageId, String filename, String contentType, long size,
                                     String sha256) {}

@@ -154,7 +154,7 @@ public class CaseRepository {
     }
 
     void flagNonParticipant(long messageRowId) {
-        jdbc.update("UPDATE message SET non_participant = true WHERE id = :id",
+        jdbc.update("INSERT INTO non_participant_message (message_id) VALUES (:id) ON CONFLICT DO NOTHING",
                 new MapSqlParameterSource("id", messageRowId));
     }
 

@@ -10,6 +10,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import id.go.trenggalekkab.csirt.support.DeskIntegrationTest;
+import id.go.trenggalekkab.csirt.support.TestServers;
 import id.go.trenggalekkab.csirt.system.Sha256;
 import id.go.trenggalekkab.csirt.ticket.TicketRepository;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,6 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** The read API, the raw evidence download, health, the logbook's append-only rule, and ticket numbering. */
@@ -95,13 +97,14 @@ class TicketApiTest extends DeskIntegrationTest {
     }
 
     @Test
-    void theLogbookRefusesUpdatesAndDeletes() {
-        jdbc.update("INSERT INTO logbook (at, actor, event, detail) VALUES (now(), 'test', 'TEST_ENTRY', 'kept')");
-        assertThatThrownBy(() -> jdbc.update("UPDATE logbook SET detail = 'rewritten' WHERE event = 'TEST_ENTRY'"))
+    void theLogbookRefusesUpdatesAndDeletesEvenToItsOwner() {
+        JdbcTemplate owner = TestServers.ownerJdbc();
+        owner.update("INSERT INTO logbook (at, actor, event, detail) VALUES (now(), 'test', 'TEST_ENTRY', 'kept')");
+        assertThatThrownBy(() -> owner.update("UPDATE logbook SET detail = 'rewritten' WHERE event = 'TEST_ENTRY'"))
                 .isInstanceOf(DataIntegrityViolationException.class).rootCause().hasMessageContaining("append-only");
-        assertThatThrownBy(() -> jdbc.update("DELETE FROM logbook WHERE event = 'TEST_ENTRY'"))
+        assertThatThrownBy(() -> owner.update("DELETE FROM logbook WHERE event = 'TEST_ENTRY'"))
                 .isInstanceOf(DataIntegrityViolationException.class).rootCause().hasMessageContaining("append-only");
-        assertThatThrownBy(() -> jdbc.execute("TRUNCATE logbook CASCADE"))
+        assertThatThrownBy(() -> owner.execute("TRUNCATE logbook CASCADE"))
                 .isInstanceOf(DataIntegrityViolationException.class).rootCause().hasMessageContaining("append-only");
         assertThat(count("SELECT count(*) FROM logbook WHERE event = 'TEST_ENTRY' AND detail = 'kept'")).isEqualTo(1);
     }

@@ -1,6 +1,7 @@
 package id.go.trenggalekkab.csirt.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import id.go.trenggalekkab.csirt.CsirtMaildeskApplication;
@@ -11,7 +12,11 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
@@ -43,6 +48,7 @@ class EmbeddedDefaultTest {
             JdbcTemplate jdbc = desk.getBean(JdbcTemplate.class);
             await().atMost(Duration.ofSeconds(60)).until(() -> ticketFrom(jdbc, "pertama@example.org") != null);
             firstTicket = ticketFrom(jdbc, "pertama@example.org");
+            theDatabaseAcceptsOnlyTheDesk(desk, jdbc);
         }
         assertThat(workingDir.resolve("postgres/PG_VERSION")).exists();
 
@@ -54,6 +60,31 @@ class EmbeddedDefaultTest {
             int first = Integer.parseInt(firstTicket.substring(firstTicket.length() - 5));
             assertThat(ticketFrom(jdbc, "kedua@example.org")).endsWith(String.format("%05d", first + 1));
         }
+    }
+
+    /**
+     * Another local user can reach the port, but not log in: no trust, passwords kept in
+     * files only the desk's user may read; and the desk itself runs as a role that may not
+     * rewrite the logbook.
+     */
+    private void theDatabaseAcceptsOnlyTheDesk(ConfigurableApplicationContext desk, JdbcTemplate jdbc) throws Exception {
+        String url = desk.getEnvironment().getProperty("spring.datasource.url");
+        for (String user : new String[] {"postgres", "csirt_desk"}) {
+            Properties noPassword = new Properties();
+            noPassword.setProperty("user", user);
+            assertThatThrownBy(() -> DriverManager.getConnection(url, noPassword).close()).as(user)
+                    .isInstanceOf(SQLException.class).hasMessageContaining("password");
+        }
+        Path secrets = workingDir.resolve("secrets");
+        assertThat(Files.getPosixFilePermissions(secrets)).containsExactlyInAnyOrder(
+                PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE);
+        try (var files = Files.list(secrets)) {
+            assertThat(files.toList()).isNotEmpty().allSatisfy(file -> assertThat(Files.getPosixFilePermissions(file))
+                    .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE));
+        }
+        assertThat(jdbc.queryForObject("SELECT current_user", String.class)).isEqualTo("csirt_desk");
+        assertThatThrownBy(() -> jdbc.execute("UPDATE logbook SET detail = 'rewritten'"))
+                .rootCause().hasMessageContaining("permission denied");
     }
 
     private ConfigurableApplicationContext start() {

@@ -52,7 +52,7 @@ class AbuseTest extends DeskIntegrationTest {
         TestServers.greenMail().setUser(otherDesk, otherDesk, otherDesk);
         // another desk is another deployment: its own database and mailbox, another desk address
         jdbc.execute("DROP DATABASE IF EXISTS other_desk");
-        jdbc.execute("CREATE DATABASE other_desk");
+        TestServers.ownerJdbc().execute("CREATE DATABASE other_desk");
         try (ConfigurableApplicationContext other = new SpringApplicationBuilder(CsirtMaildeskApplication.class).run(
                 "--csirt.embedded.enabled=false", "--server.port=0",
                 "--spring.datasource.url=" + TestServers.postgres().getJdbcUrl("postgres", "other_desk"),

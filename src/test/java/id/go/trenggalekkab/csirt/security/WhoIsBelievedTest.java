@@ -103,8 +103,7 @@ class WhoIsBelievedTest extends DeskIntegrationTest {
         deliver(robot, report(robot, "Re: [" + ticket + "] Out of office", "Saya cuti.", "Message-ID: " + id,
                 "Auto-Submitted: auto-replied"));
         await().atMost(PATIENCE).until(() -> logbookEvents(ticket).contains("NON_PARTICIPANT_MESSAGE"));
-        assertThat(jdbc.queryForObject("SELECT non_participant FROM message WHERE message_id = ?", Boolean.class, id))
-                .isTrue();
+        assertThat(flaggedAsStrangers(ticket, id)).isTrue();
         awaitQuiet();
         assertThat(inboxOf(robot)).isEmpty();
     }

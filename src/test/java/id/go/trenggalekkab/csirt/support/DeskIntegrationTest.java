@@ -29,7 +29,9 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Base of the tests that run the whole desk: its routes poll a real IMAP server and send
- * through a real SMTP server (GreenMail), and it stores in a real PostgreSQL. All such
+ * through a real SMTP server (GreenMail), and it stores in a real PostgreSQL, as the
+ * database role a deployment gives it ({@link TestServers#DESK_ROLE}; {@code jdbc} is that
+ * role's, {@link TestServers#ownerJdbc()} the tables' owner's). All such
  * tests share one Spring context (same properties), so they use addresses and
  * Message-IDs of their own rather than clean databases.
  *
@@ -77,9 +79,12 @@ public abstract class DeskIntegrationTest {
 
     @DynamicPropertySource
     static void realServers(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> TestServers.postgres().getJdbcUrl("postgres", "postgres"));
-        registry.add("spring.datasource.username", () -> "postgres");
+        registry.add("spring.datasource.url", () -> TestServers.databaseUrl("postgres"));
+        // as in production: migrations as the tables' owner, the desk as a role that may not change evidence
+        registry.add("spring.datasource.username", () -> TestServers.DESK_ROLE);
         registry.add("spring.datasource.password", () -> "");
+        registry.add("spring.flyway.user", () -> "postgres");
+        registry.add("spring.flyway.password", () -> "");
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> TestServers.smtpProxy().port());
         registry.add("csirt.imap.url", () -> "imap://127.0.0.1:" + TestServers.imapPort());
@@ -161,6 +166,13 @@ public abstract class DeskIntegrationTest {
         List<String> events = new ArrayList<>();
         ticket(ticketNumber).path("logbook").forEach(entry -> events.add(entry.path("event").asText()));
         return events;
+    }
+
+    /** Whether the API shows the inbound message with this Message-ID as a stranger's mail on the case. */
+    protected boolean flaggedAsStrangers(String ticket, String messageId) {
+        return ticket(ticket).path("messages").findParents("messageId").stream()
+                .filter(m -> m.path("messageId").asText().equals(messageId))
+                .anyMatch(m -> m.path("nonParticipant").asBoolean());
     }
 
     /** Mail in a person's inbox about this case whose subject contains the words. */

@@ -7,6 +7,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
  * The real servers every integration test talks to, one of each per test JVM: an
@@ -16,6 +18,9 @@ import java.nio.file.Files;
 public final class TestServers {
 
     public static final String DESK = "csirt@trenggalekkab.go.id";
+
+    /** The database role the desk runs as in the tests; the migrations create it, as the owner postgres. */
+    public static final String DESK_ROLE = "csirt_desk";
 
     private static EmbeddedPostgres postgres;
     private static LowLatencyGreenMail greenMail;
@@ -69,6 +74,16 @@ public final class TestServers {
         if (postgres != null) {
             postgres.close();
         }
+    }
+
+    /** A database's URL without a user in it: the user is whoever connects (the URL's would win). */
+    public static String databaseUrl(String database) {
+        return "jdbc:postgresql://localhost:" + postgres().getPort() + "/" + database;
+    }
+
+    /** SQL as the tables' owner (a superuser here): what the desk's own role may not do. */
+    public static JdbcTemplate ownerJdbc() {
+        return new JdbcTemplate(new SingleConnectionDataSource(postgres().getJdbcUrl("postgres", "postgres"), true));
     }
 
     public static TcpProxy smtpProxy() {

@@ -180,8 +180,7 @@ class WorkflowByEmailTest extends DeskIntegrationTest {
         String strangerId = newMessageId();
         deliver(stranger, report(stranger, "Re: [" + ticket + "] #verifikasi", "Saya ikut menutup.", "Message-ID: " + strangerId));
         await().atMost(PATIENCE).until(() -> logbookEvents(ticket).contains("NON_PARTICIPANT_MESSAGE"));
-        assertThat(jdbc.queryForObject("SELECT non_participant FROM message WHERE message_id = ?", Boolean.class, strangerId))
-                .isTrue();
+        assertThat(flaggedAsStrangers(ticket, strangerId)).isTrue();
         await().atMost(PATIENCE).until(() -> lastMailAbout(People.OFFICER, ticket, "Peringatan") != null);
         assertThat(step(ticket)).isEqualTo(CaseStep.VERIFICATION);
         assertThat(inboxOf(stranger)).isEmpty();
@@ -190,8 +189,7 @@ class WorkflowByEmailTest extends DeskIntegrationTest {
         String aphId = newMessageId();
         deliver(People.APH, report(People.APH, "Re: [" + ticket + "] #laporan-aph", "Laporan kami.", "Message-ID: " + aphId,
                 "Authentication-Results: mx.trenggalekkab.go.id; dkim=pass header.d=polres-trenggalek.example"));
-        await().atMost(PATIENCE).until(() -> jdbc.queryForList(
-                "SELECT non_participant FROM message WHERE message_id = ?", Boolean.class, aphId).contains(true));
+        await().atMost(PATIENCE).until(() -> flaggedAsStrangers(ticket, aphId));
         assertThat(logbookEvents(ticket)).doesNotContain("HANDLER_REPORT", "COMMAND_APPLIED");
     }
 
