@@ -79,8 +79,9 @@ public class EmbeddedDefault implements EnvironmentPostProcessor {
             }
             application.addListeners(stopAfterEveryOtherBean("embeddedGreenMail", greenMail::stop));
         }
-        if (!configured(env, "CSIRT_API_TOKEN")) {
-            // a change over HTTP (the digest on demand) needs a token: the embedded default keeps one
+        if (!properties.isEmpty() && !configured(env, "CSIRT_API_TOKEN")) {
+            // a change over HTTP (the digest on demand) needs a token: the embedded default
+            // keeps one; with real servers the operator sets it, or no change is allowed
             properties.put("csirt.http.api-token", secrets.get("api-token"));
             properties.put("csirt.embedded.api-token-file", secrets.file("api-token").toString());
         }
