@@ -1,14 +1,13 @@
 package id.go.trenggalekkab.csirt.intake;
 
+import id.go.trenggalekkab.csirt.intake.mailbox.Mailbox;
+import id.go.trenggalekkab.csirt.intake.mailbox.MailboxUid;
 import id.go.trenggalekkab.csirt.logbook.Logbook;
 import id.go.trenggalekkab.csirt.logbook.LogbookEvent;
 import id.go.trenggalekkab.csirt.mail.RawMessage;
 import id.go.trenggalekkab.csirt.system.CsirtProperties;
 import java.time.Clock;
-import java.util.UUID;
 import org.apache.camel.Exchange;
-import org.apache.camel.component.mail.MailConstants;
-import org.apache.camel.component.mail.MailConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -16,8 +15,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Where a message goes that failed every retry (routes/intake-errors.camel.yaml): its
- * bytes to the quarantine table, the reason to the logbook, and the mail itself to the
- * Quarantine folder, moved by the consumer. The mail behind it carries on.
+ * bytes to the quarantine table and the reason to the logbook, in one transaction; once
+ * that has committed the route marks the mail for the Quarantine folder, where the poll
+ * moves it by UID. The mail behind it carries on. A message quarantined before whose
+ * move never happened (the desk died in between) is recognised and only moved.
  */
 @Component("quarantine")
 public class Quarantine {
@@ -43,7 +44,7 @@ public class Quarantine {
 
     @Transactional
     public void keep(Exchange exchange) {
-        MailboxReader.detachFromMailHeaders(exchange);
+        MailboxUid message = Mailbox.message(exchange);
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         RawMessage raw;
         try {
@@ -52,16 +53,22 @@ public class Quarantine {
             // the server cannot hand the message over: the folder move still keeps it whole
             raw = RawMessage.of(new byte[0]);
         }
-        String sha256 = raw.size() == 0 ? "unreadable-" + UUID.randomUUID() : raw.sha256();
+        boolean unreadable = raw.size() == 0;
+        String sha256 = unreadable ? "unreadable" : raw.sha256();
+        // an unreadable message is known by where it is, a readable one by its bytes
+        String dedupKey = unreadable ? "unreadable:" + message.key() : "sha256:" + sha256;
         String reason = cause == null ? "unknown failure" : cause.getClass().getSimpleName() + ": " + cause.getMessage();
         if (reason.length() > 2000) {
             reason = reason.substring(0, 2000);
         }
-        repository.insert(raw, sha256, reason, clock.instant());
+        unserved.forget(message);
+        if (!repository.insert(dedupKey, raw, sha256, reason, clock.instant())) {
+            log.warn("Message {} was quarantined before; its mail is moved to {} now", dedupKey, folder);
+            return;
+        }
         logbook.record(null, Logbook.SYSTEM, LogbookEvent.MESSAGE_QUARANTINED,
-                "SHA-256 " + sha256 + ", " + raw.size() + " bytes, moved to IMAP folder " + folder + ": " + reason);
-        exchange.getIn().setHeader(MailConstants.MAIL_MOVE_TO, folder);
-        unserved.forget(exchange.getProperty(MailConsumer.MAIL_MESSAGE_UID, String.class));
-        log.error("Message {} quarantined: {}", sha256, reason, cause);
+                (unreadable ? "unreadable message " + message : "SHA-256 " + sha256 + ", " + raw.size() + " bytes")
+                        + ", moved to IMAP folder " + folder + ": " + reason);
+        log.error("Message {} quarantined: {}", dedupKey, reason, cause);
     }
 }

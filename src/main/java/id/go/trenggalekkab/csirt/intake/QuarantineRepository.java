@@ -18,14 +18,17 @@ class QuarantineRepository {
         this.jdbc = jdbc;
     }
 
-    /** Keeps the bytes once per distinct message; false where they were quarantined before. */
-    boolean insert(ByteSource raw, String sha256, String reason, Instant at) {
+    /**
+     * Keeps the bytes once per distinct message (its {@code dedupKey}); false where they
+     * were quarantined before.
+     */
+    boolean insert(String dedupKey, ByteSource raw, String sha256, String reason, Instant at) {
         return StreamedParameter.bind(raw, stream -> jdbc.update("""
                 INSERT INTO quarantine (dedup_key, reason, raw, raw_sha256, raw_size, quarantined_at)
                 VALUES (:key, :reason, :raw, :sha256, :size, :at)
                 ON CONFLICT (dedup_key) DO NOTHING
                 """, new MapSqlParameterSource()
-                .addValue("key", "sha256:" + sha256)
+                .addValue("key", dedupKey)
                 .addValue("reason", reason)
                 .addValue("raw", stream)
                 .addValue("sha256", sha256)

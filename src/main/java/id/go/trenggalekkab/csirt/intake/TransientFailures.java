@@ -1,5 +1,6 @@
 package id.go.trenggalekkab.csirt.intake;
 
+import id.go.trenggalekkab.csirt.intake.mailbox.MailboxUnavailable;
 import jakarta.mail.FolderClosedException;
 import jakarta.mail.StoreClosedException;
 import java.net.SocketException;
@@ -32,6 +33,7 @@ public final class TransientFailures {
     static boolean isTransient(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof IntakeDeferred
+                    || t instanceof MailboxUnavailable
                     || t instanceof TransientDataAccessException
                     || t instanceof DataAccessResourceFailureException
                     || t instanceof RecoverableDataAccessException

@@ -1,5 +1,6 @@
 package id.go.trenggalekkab.csirt.intake;
 
+import id.go.trenggalekkab.csirt.intake.mailbox.MailboxUid;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
@@ -19,24 +20,20 @@ public class UnservedMessages {
 
     private final Map<String, Integer> failuresInARow = new ConcurrentHashMap<>();
 
-    void failedToServe(String uid) {
-        if (uid != null) {
-            failuresInARow.merge(uid, 1, Integer::sum);
-        }
+    void failedToServe(MailboxUid message) {
+        failuresInARow.merge(message.key(), 1, Integer::sum);
     }
 
     /** Served at last, or gone to quarantine: its count starts again. */
-    void forget(String uid) {
-        if (uid != null) {
-            failuresInARow.remove(uid);
-        }
+    void forget(MailboxUid message) {
+        failuresInARow.remove(message.key());
     }
 
-    boolean givenUp(String uid) {
-        return uid != null && failuresInARow.getOrDefault(uid, 0) >= GIVE_UP_AFTER;
+    boolean givenUp(MailboxUid message) {
+        return failures(message) >= GIVE_UP_AFTER;
     }
 
-    int failures(String uid) {
-        return uid == null ? 0 : failuresInARow.getOrDefault(uid, 0);
+    int failures(MailboxUid message) {
+        return failuresInARow.getOrDefault(message.key(), 0);
     }
 }

@@ -28,7 +28,8 @@ public record CsirtProperties(
             String password,
             @NotBlank String folder,
             @NotBlank String processedFolder,
-            @NotBlank String quarantineFolder) {}
+            @NotBlank String quarantineFolder,
+            @Min(1) int maxMessagesPerPoll) {}
 
     /** RFC 3834 courtesy: how many acknowledgements one sender may receive per hour. */
     public record Acknowledgement(@Min(0) int maxPerSenderPerHour) {}

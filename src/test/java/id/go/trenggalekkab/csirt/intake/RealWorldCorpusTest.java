@@ -60,7 +60,7 @@ class RealWorldCorpusTest extends DeskIntegrationTest {
             public void notify(CamelEvent event) {
                 if (event instanceof CamelEvent.ExchangeFailedEvent failed
                         && "mailbox-intake".equals(failed.getExchange().getFromRouteId())) {
-                    if (failed.getExchange().getException() instanceof IntakeDeferred) {
+                    if (TransientFailures.isTransient(failed.getExchange().getException())) {
                         deferred.incrementAndGet();
                     } else {
                         failedExchanges.incrementAndGet();

@@ -98,7 +98,7 @@ class ServerOutageTest {
         try (TcpProxy imap = new TcpProxy(TestServers.imapPort());
              DeskProcess process = desk.prepare(Map.of(DeskProcess.IMAP_URL, "imap://127.0.0.1:" + imap.port()))) {
             // the server breaks the connection whenever the first message's body is asked for
-            imap.cutWhenClientSends(Pattern.compile("FETCH 1 \\(BODY"));
+            imap.cutWhenClientSends(Pattern.compile("UID FETCH 1 \\("));
             assertThat(TestMail.putInInbox(desk.mailbox, reports)).isEmpty();
             process.start();
             await().atMost(PATIENCE).until(() -> desk.folderCount("Quarantine") == 1 || !process.isAlive());

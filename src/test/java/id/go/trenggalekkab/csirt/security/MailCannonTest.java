@@ -13,6 +13,7 @@ import id.go.trenggalekkab.csirt.sop.CaseStep;
 import id.go.trenggalekkab.csirt.support.DeskIntegrationTest;
 import id.go.trenggalekkab.csirt.support.MovableClock;
 import id.go.trenggalekkab.csirt.support.People;
+import id.go.trenggalekkab.csirt.support.TestMail;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
@@ -105,10 +106,10 @@ class MailCannonTest extends DeskIntegrationTest {
     void aMessageOfThousandsOfPartsIsStoredAndAnsweredAndOneBeyondTheBoundIsQuarantinedAtOnce() {
         String big = uniqueAddress("ribuan");
         String bigId = newMessageId();
-        deliver(big, manyParts(big, bigId, 3_000));
+        deliver(big, TestMail.manyParts(big, bigId, 3_000));
         String tooBigId = newMessageId();
         String tooBig = uniqueAddress("kebanyakan");
-        deliver(tooBig, manyParts(tooBig, tooBigId, 5_001));
+        deliver(tooBig, TestMail.manyParts(tooBig, tooBigId, 5_001));
         String after = uniqueAddress("sesudahnya");
         String ticketAfter = newCase(after, "Laporan biasa sesudah pesan raksasa");
 
@@ -137,19 +138,5 @@ class MailCannonTest extends DeskIntegrationTest {
         assertThat(lastMailAbout(People.OFFICER, ticket, "Perintah diterapkan").getContent().toString())
                 .contains("✔ #verifikasi").contains("pemberitahuan kepada pelapor tidak terkirim");
         assertThat(logbookEvents(ticket)).contains("REPORTER_NOTICE_SUPPRESSED").doesNotContain("REPORTER_NOTICE_QUEUED");
-    }
-
-    /** A report with this many parts in all: its text and the rest tiny attachments. */
-    private static byte[] manyParts(String from, String messageId, int parts) {
-        StringBuilder m = new StringBuilder("From: ").append(from).append("\r\nTo: csirt@trenggalekkab.go.id\r\n")
-                .append("Subject: Banyak bagian\r\nMessage-ID: ").append(messageId)
-                .append("\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=p\r\n\r\n")
-                .append("--p\r\nContent-Type: text/plain\r\n\r\nLaporan dengan banyak bukti.\r\n");
-        // the multipart itself is a part too
-        for (int i = 1; i < parts - 1; i++) {
-            m.append("--p\r\nContent-Type: application/octet-stream\r\nContent-Disposition: attachment; filename=\"b")
-                    .append(i).append(".bin\"\r\n\r\n").append(i).append("\r\n");
-        }
-        return m.append("--p--\r\n").toString().getBytes(StandardCharsets.US_ASCII);
     }
 }

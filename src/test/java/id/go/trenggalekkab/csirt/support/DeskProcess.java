@@ -34,6 +34,7 @@ public final class DeskProcess implements AutoCloseable {
     public static final String IMAP_URL = "csirt.imap.url";
 
     private static final Pattern PEAK = Pattern.compile("PEAK_HEAP_BYTES=(\\d+)");
+    private static final Pattern HTTP_PORT = Pattern.compile("Tomcat started on port (\\d+)");
 
     private final String name;
     private final List<String> command;
@@ -54,6 +55,16 @@ public final class DeskProcess implements AutoCloseable {
     public static DeskProcess prepare(String name, String mailbox, List<String> jvmOptions, Map<String, String> settings) {
         TestServers.greenMail().setUser(mailbox, mailbox, mailbox);
         createDatabase(name);
+        return instance(name, name, mailbox, jvmOptions, settings);
+    }
+
+    /**
+     * Another instance of a desk already {@link #prepare prepared}: the same database and
+     * mailbox, its own process and log ({@code target/desk-<logName>.log}).
+     */
+    public static DeskProcess instance(String logName, String database, String mailbox, List<String> jvmOptions,
+                                       Map<String, String> settings) {
+        String name = database;
         Map<String, String> all = new LinkedHashMap<>();
         all.put("csirt.embedded.enabled", "false");
         all.put("server.port", "0");
@@ -77,7 +88,7 @@ public final class DeskProcess implements AutoCloseable {
         command.add(classpath());
         command.add(HeapReportingDesk.class.getName());
         all.forEach((key, value) -> command.add("--" + key + "=" + value));
-        return new DeskProcess(name, command);
+        return new DeskProcess(logName, command);
     }
 
     public static String databaseUrl(String name) {
@@ -112,6 +123,27 @@ public final class DeskProcess implements AutoCloseable {
             Thread.sleep(100);
         }
         return false;
+    }
+
+    /** The HTTP port the running desk listens on (it starts on a free one), once it has started. */
+    public int httpPort() throws IOException {
+        Matcher m = HTTP_PORT.matcher(Files.readString(log));
+        int port = -1;
+        while (m.find()) {
+            port = Integer.parseInt(m.group(1));
+        }
+        if (port < 0) {
+            throw new IllegalStateException("the desk " + name + " has not said on which port it listens (see " + log + ")");
+        }
+        return port;
+    }
+
+    /** GET on the desk's own HTTP port, e.g. /actuator/health: the body, as its operator would see it. */
+    public String get(String path) throws IOException, InterruptedException {
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + httpPort() + path)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        return response.body();
     }
 
     /** SIGKILL: no shutdown hook, no commit, no IMAP logout. */
@@ -153,7 +185,7 @@ public final class DeskProcess implements AutoCloseable {
         }
     }
 
-    private static void createDatabase(String name) {
+    static void createDatabase(String name) {
         try (Connection c = DriverManager.getConnection(TestServers.postgres().getJdbcUrl("postgres", "postgres"))) {
             c.createStatement().execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
             c.createStatement().execute("CREATE DATABASE " + name);

@@ -38,6 +38,23 @@ public final class IsolatedDesk {
         return DeskProcess.prepare(database, mailbox, jvmOptions, settings);
     }
 
+    /** Its database (empty) and mailbox, for desks started as {@link #instance}s. */
+    public IsolatedDesk create() {
+        TestServers.greenMail().setUser(mailbox, mailbox, mailbox);
+        DeskProcess.createDatabase(database);
+        return this;
+    }
+
+    /**
+     * An instance of this desk, after {@link #create} or {@link #prepare}: same database, same mailbox,
+     * named {@code instance} (its log: target/desk-&lt;database&gt;-&lt;instance&gt;.log).
+     */
+    public DeskProcess instance(String instance, Map<String, String> settings) {
+        Map<String, String> named = new java.util.LinkedHashMap<>(settings);
+        named.put("csirt.cluster.instance-name", instance);
+        return DeskProcess.instance(database + "-" + instance, database, mailbox, List.of("-Xmx512m"), named);
+    }
+
     /** Plain reports, each from a reporter of its own: pelapor-0, pelapor-1, ... */
     public List<byte[]> reports(int n) {
         List<byte[]> made = new ArrayList<>();
@@ -59,6 +76,30 @@ public final class IsolatedDesk {
             return rs.getLong(1);
         } catch (SQLException notMigratedYet) {
             return 0;
+        }
+    }
+
+    /** A one-value query's answer as text, from the desk's database directly; null where there is none (yet). */
+    public String text(String sql) {
+        try (Connection c = DriverManager.getConnection(DeskProcess.databaseUrl(database));
+             ResultSet rs = c.createStatement().executeQuery(sql)) {
+            return rs.next() ? rs.getString(1) : null;
+        } catch (SQLException notMigratedYet) {
+            return null;
+        }
+    }
+
+    /** A one-column query's answers as text, from the desk's database directly. */
+    public java.util.Set<String> texts(String sql) {
+        java.util.Set<String> all = new java.util.HashSet<>();
+        try (Connection c = DriverManager.getConnection(DeskProcess.databaseUrl(database));
+             ResultSet rs = c.createStatement().executeQuery(sql)) {
+            while (rs.next()) {
+                all.add(rs.getString(1));
+            }
+            return all;
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
         }
     }
 

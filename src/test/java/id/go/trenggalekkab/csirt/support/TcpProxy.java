@@ -19,6 +19,7 @@ public final class TcpProxy implements AutoCloseable {
     private volatile boolean refusing;
     private volatile java.util.regex.Pattern cutOn;
     private final java.util.Set<Socket> open = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final java.util.List<StringBuffer> conversations = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public TcpProxy(int targetPort) throws IOException {
         this.targetPort = targetPort;
@@ -44,6 +45,16 @@ public final class TcpProxy implements AutoCloseable {
         this.cutOn = command;
     }
 
+    /**
+     * What the clients sent, one entry per connection, each the lines in the order sent:
+     * every command a client gave the server behind this proxy.
+     */
+    public java.util.List<java.util.List<String>> clientLines() {
+        return conversations.stream()
+                .map(c -> java.util.Arrays.stream(c.toString().split("\r?\n")).filter(l -> !l.isEmpty()).toList())
+                .toList();
+    }
+
     /** The server goes down: open connections are cut and new ones refused, until {@link #refuse}(false). */
     public void goDown() {
         refusing = true;
@@ -63,24 +74,31 @@ public final class TcpProxy implements AutoCloseable {
                 Socket server = new Socket(InetAddress.getLoopbackAddress(), targetPort);
                 open.add(client);
                 open.add(server);
-                pump(client.getInputStream(), server.getOutputStream(), client, server, true);
-                pump(server.getInputStream(), client.getOutputStream(), client, server, false);
+                StringBuffer sent = new StringBuffer();
+                conversations.add(sent);
+                pump(client.getInputStream(), server.getOutputStream(), client, server, sent);
+                pump(server.getInputStream(), client.getOutputStream(), client, server, null);
             } catch (IOException e) {
                 // a refused or reset connection is part of what this proxy is for
             }
         }
     }
 
-    private void pump(InputStream in, OutputStream out, Socket a, Socket b, boolean fromClient) {
+    /** Relays one direction; {@code clientSent} is where a client's bytes are written down (null: the server's side). */
+    private void pump(InputStream in, OutputStream out, Socket a, Socket b, StringBuffer clientSent) {
+        boolean fromClient = clientSent != null;
         Thread t = new Thread(() -> {
             byte[] buffer = new byte[64 * 1024];
             try {
                 int n;
                 while ((n = in.read(buffer)) != -1) {
+                    String text = new String(buffer, 0, n, java.nio.charset.StandardCharsets.ISO_8859_1);
                     java.util.regex.Pattern cut = cutOn;
-                    if (fromClient && cut != null
-                            && cut.matcher(new String(buffer, 0, n, java.nio.charset.StandardCharsets.ISO_8859_1)).find()) {
+                    if (fromClient && cut != null && cut.matcher(text).find()) {
                         break;
+                    }
+                    if (fromClient && clientSent.length() < 4_000_000) {
+                        clientSent.append(text);
                     }
                     out.write(buffer, 0, n);
                     out.flush();

@@ -196,6 +196,20 @@ public final class TestMail {
         return ids;
     }
 
+    /** A report with this many parts in all: its text and the rest tiny attachments. */
+    public static byte[] manyParts(String from, String messageId, int parts) {
+        StringBuilder m = new StringBuilder("From: ").append(from).append("\r\nTo: csirt@trenggalekkab.go.id\r\n")
+                .append("Subject: Banyak bagian\r\nMessage-ID: ").append(messageId)
+                .append("\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=p\r\n\r\n")
+                .append("--p\r\nContent-Type: text/plain\r\n\r\nLaporan dengan banyak bukti.\r\n");
+        // the multipart itself is a part too
+        for (int i = 1; i < parts - 1; i++) {
+            m.append("--p\r\nContent-Type: application/octet-stream\r\nContent-Disposition: attachment; filename=\"b")
+                    .append(i).append(".bin\"\r\n\r\n").append(i).append("\r\n");
+        }
+        return m.append("--p--\r\n").toString().getBytes(StandardCharsets.US_ASCII);
+    }
+
     public static MimeMessage parse(byte[] raw) {
         try {
             return new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(raw));

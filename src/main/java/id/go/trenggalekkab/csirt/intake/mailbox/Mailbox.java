@@ -1,0 +1,202 @@
+package id.go.trenggalekkab.csirt.intake.mailbox;
+
+import id.go.trenggalekkab.csirt.system.CsirtProperties;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.mail.Folder;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import java.net.URI;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import org.apache.camel.Exchange;
+import org.apache.camel.support.SynchronizationAdapter;
+import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.eclipse.angus.mail.imap.IMAPStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+
+/**
+ * The desk's mailbox as the mailbox-intake route uses it: open a poll (the UIDs waiting),
+ * mark each message as taken in or quarantined once its transaction has committed, and
+ * file them away at the end of the poll. Every command names messages by UID; see
+ * {@link MailboxPoll}. The connection stays open between polls and is made again when it
+ * breaks.
+ */
+@Component("mailbox")
+public class Mailbox implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(Mailbox.class);
+
+    static final String POLL_PROPERTY = "csirtMailboxPoll";
+    static final String MESSAGE_PROPERTY = "csirtMailboxUid";
+
+    private final CsirtProperties.Imap imap;
+    private final Set<String> knownFolders = new HashSet<>();
+    private IMAPStore store;
+    private MailboxPoll.ServerFeatures features;
+
+    private final Counter filedInProcessed;
+    private final Counter filedInQuarantine;
+
+    public Mailbox(CsirtProperties properties, MeterRegistry metrics) {
+        this.imap = properties.imap();
+        this.filedInProcessed = filed(metrics, "processed");
+        this.filedInQuarantine = filed(metrics, "quarantine");
+    }
+
+    /** csirt.intake.filed: messages this instance took in, by where their mail went. */
+    private static Counter filed(MeterRegistry metrics, String folder) {
+        return Counter.builder("csirt.intake.filed").tag("folder", folder)
+                .description("Messages this instance took in, by the folder their mail was filed in")
+                .register(metrics);
+    }
+
+    /**
+     * The poll's first stage: the watched folder selected and the UIDs waiting in it, at
+     * most a poll's worth, oldest first. When the exchange ends, whatever happened in
+     * between, what committed is filed away and the folder closed.
+     */
+    public List<MailboxUid> open(Exchange exchange) {
+        MailboxPoll poll = openPoll();
+        exchange.setProperty(POLL_PROPERTY, poll);
+        exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+            @Override
+            public void onDone(Exchange done) {
+                poll.fileAway(Mailbox.this::ensureExists);
+            }
+        });
+        try {
+            return poll.pending(imap.maxMessagesPerPoll());
+        } catch (MessagingException e) {
+            throw unavailable("could not list the messages waiting in " + imap.folder(), e);
+        }
+    }
+
+    /** The message taken in by this exchange goes to the Processed folder at the end of the poll. */
+    public void takenIn(Exchange exchange) {
+        poll(exchange).fileIn(message(exchange), imap.processedFolder());
+        filedInProcessed.increment();
+    }
+
+    /** The message quarantined by this exchange goes to the Quarantine folder at the end of the poll. */
+    public void quarantined(Exchange exchange) {
+        poll(exchange).fileIn(message(exchange), imap.quarantineFolder());
+        filedInQuarantine.increment();
+    }
+
+    /** The poll's last stage, also reached when it broke off: what was committed is moved, the folder closed. */
+    public void fileAway(Exchange exchange) {
+        MailboxPoll poll = exchange.getProperty(POLL_PROPERTY, MailboxPoll.class);
+        if (poll != null) {
+            poll.fileAway(this::ensureExists);
+        }
+    }
+
+    /** The poll this exchange (or the poll it was split from) reads in. */
+    public static MailboxPoll poll(Exchange exchange) {
+        MailboxPoll poll = exchange.getProperty(POLL_PROPERTY, MailboxPoll.class);
+        if (poll == null) {
+            throw new IllegalStateException("no mailbox poll on this exchange: it did not come from the mailbox-intake route");
+        }
+        return poll;
+    }
+
+    /** The message this exchange is about: its UID, kept once the message is read. */
+    public static MailboxUid message(Exchange exchange) {
+        MailboxUid kept = exchange.getProperty(MESSAGE_PROPERTY, MailboxUid.class);
+        if (kept != null) {
+            return kept;
+        }
+        MailboxUid body = exchange.getIn().getBody(MailboxUid.class);
+        if (body == null) {
+            throw new IllegalStateException("no mailbox message on this exchange");
+        }
+        exchange.setProperty(MESSAGE_PROPERTY, body);
+        return body;
+    }
+
+    private synchronized MailboxPoll openPoll() {
+        try {
+            IMAPStore connected = connected();
+            Folder folder = connected.getFolder(imap.folder());
+            folder.open(Folder.READ_WRITE);
+            return new MailboxPoll((IMAPFolder) folder, features);
+        } catch (MessagingException | RuntimeException e) {
+            disconnect();
+            throw unavailable("could not open " + imap.folder() + " at " + location(), e);
+        }
+    }
+
+    private IMAPStore connected() throws MessagingException {
+        if (store != null && store.isConnected()) {
+            return store;
+        }
+        disconnect();
+        URI uri = URI.create(imap.url());
+        IMAPStore opened = (IMAPStore) Session.getInstance(sessionProperties(uri.getScheme())).getStore(uri.getScheme());
+        opened.connect(uri.getHost(), uri.getPort(), imap.user(), imap.password());
+        features = new MailboxPoll.ServerFeatures(opened.hasCapability("MOVE"), opened.hasCapability("UIDPLUS"));
+        if (!features.move()) {
+            log.info("The IMAP server at {} has no MOVE: taken-in mail is copied by UID, flagged \\Deleted{}",
+                    location(), features.uidExpunge() ? " and expunged by UID" : " and left for the server's expunge");
+        }
+        store = opened;
+        return store;
+    }
+
+    private synchronized void ensureExists(Store on, String name) throws MessagingException {
+        if (knownFolders.contains(name)) {
+            return;
+        }
+        Folder target = on.getFolder(name);
+        if (!target.exists()) {
+            target.create(Folder.HOLDS_MESSAGES);
+            log.info("Created IMAP folder {}", name);
+        }
+        knownFolders.add(name);
+    }
+
+    private static Properties sessionProperties(String scheme) {
+        Properties properties = new Properties();
+        // a server that stops answering fails the poll instead of hanging it for ever
+        properties.setProperty("mail." + scheme + ".timeout", "120000");
+        properties.setProperty("mail." + scheme + ".connectiontimeout", "30000");
+        properties.setProperty("mail." + scheme + ".writetimeout", "120000");
+        // imap: TLS where the server offers it; imaps: the certificate must name the server
+        properties.setProperty("mail.imap.starttls.enable", "true");
+        properties.setProperty("mail.imaps.ssl.checkserveridentity", "true");
+        return properties;
+    }
+
+    private String location() {
+        URI uri = URI.create(imap.url());
+        return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "");
+    }
+
+    private static MailboxUnavailable unavailable(String what, Exception cause) {
+        return new MailboxUnavailable("mailbox unavailable: " + what + " (" + cause + ")", cause);
+    }
+
+    private synchronized void disconnect() {
+        knownFolders.clear();
+        if (store != null) {
+            try {
+                store.close();
+            } catch (MessagingException | RuntimeException e) {
+                log.debug("IMAP connection did not close cleanly: {}", e.toString());
+            }
+            store = null;
+        }
+    }
+
+    @Override
+    public void destroy() {
+        disconnect();
+    }
+}
