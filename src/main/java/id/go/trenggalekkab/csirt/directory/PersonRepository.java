@@ -26,7 +26,13 @@ class PersonRepository {
         this.jdbc = jdbc;
     }
 
+    /**
+     * The whole table replaced in the caller's transaction. Instances loading the file at
+     * the same moment (two desks starting together) take turns: without the lock, the second
+     * one's DELETE does not see the rows the first has just inserted, and its INSERTs fail.
+     */
     void replaceAll(List<Person> people, Instant at) {
+        jdbc.queryForList("SELECT pg_advisory_xact_lock(hashtext('csirt.directory'))", new MapSqlParameterSource());
         jdbc.update("DELETE FROM person", new MapSqlParameterSource());
         for (Person p : people) {
             jdbc.update("INSERT INTO person (address, name, roles, updated_at) VALUES (:address, :name, :roles, :now)",
