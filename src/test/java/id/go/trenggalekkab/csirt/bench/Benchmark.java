@@ -63,6 +63,7 @@ public final class Benchmark {
             case "sweep" -> withDesk(desk -> sweep(desk, Integer.parseInt(a.get(1))));
             case "startup" -> startup();
             case "memory" -> MemoryBenchmark.run();
+            case "desks" -> TwoDesksBenchmark.run(Integer.parseInt(a.get(1)));
             case "all" -> {
                 withDesk(desk -> {
                     ingest(desk, 1000);
@@ -77,6 +78,7 @@ public final class Benchmark {
                 });
                 startup();
                 MemoryBenchmark.run();
+                TwoDesksBenchmark.run(1000);
             }
             default -> throw new IllegalArgumentException("unknown benchmark " + a.get(0));
         }
