@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -75,6 +76,17 @@ public class Directory {
 
     public List<Person> withRole(Role role) {
         return people.withRole(role);
+    }
+
+    /**
+     * The officers whose duty schedule covers this moment; where nobody's does (at night, on
+     * a holiday, or with no schedules in the file at all), every officer: a report is never
+     * told to nobody.
+     */
+    public List<Person> officersOnDuty(Instant at) {
+        List<Person> officers = withRole(Role.OFFICER);
+        List<Person> onDuty = officers.stream().filter(o -> o.duty().covers(at)).toList();
+        return onDuty.isEmpty() ? officers : onDuty;
     }
 
     private static String versionOf(Path file) {

@@ -62,8 +62,27 @@ final class DirectoryFile {
                 roles.add(Role.named(String.valueOf(roleName)).orElseThrow(() -> new IllegalArgumentException(
                         where + " (" + address + "): unknown role '" + roleName + "'")));
             }
-            people.add(new Person(address, name == null ? address : String.valueOf(name).trim(), Set.copyOf(roles)));
+            people.add(new Person(address, name == null ? address : String.valueOf(name).trim(), Set.copyOf(roles),
+                    duty(entry.get("duty"), where + " (" + address + ")")));
         }
         return people;
+    }
+
+    /** Optional: a list of shifts, or one shift as a plain string. */
+    private static DutySchedule duty(Object value, String where) {
+        if (value == null) {
+            return DutySchedule.NONE;
+        }
+        List<String> lines = new ArrayList<>();
+        if (value instanceof List<?> list) {
+            list.forEach(line -> lines.add(String.valueOf(line)));
+        } else {
+            lines.add(String.valueOf(value));
+        }
+        try {
+            return DutySchedule.parse(lines);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
+        }
     }
 }

@@ -3,8 +3,16 @@ package id.go.trenggalekkab.csirt.directory;
 import id.go.trenggalekkab.csirt.sop.Role;
 import java.util.Set;
 
-/** Someone in the directory, by the address their mail comes from. */
-public record Person(String address, String name, Set<Role> roles) {
+/**
+ * Someone in the directory, by the address their mail comes from.
+ *
+ * @param duty when they are on duty, for officers; {@link DutySchedule#NONE} where the file gives none
+ */
+public record Person(String address, String name, Set<Role> roles, DutySchedule duty) {
+
+    public Person(String address, String name, Set<Role> roles) {
+        this(address, name, roles, DutySchedule.NONE);
+    }
 
     public boolean has(Role role) {
         return roles.contains(role);

@@ -35,28 +35,33 @@ class PersonRepository {
         jdbc.queryForList("SELECT pg_advisory_xact_lock(hashtext('csirt.directory'))", new MapSqlParameterSource());
         jdbc.update("DELETE FROM person", new MapSqlParameterSource());
         for (Person p : people) {
-            jdbc.update("INSERT INTO person (address, name, roles, updated_at) VALUES (:address, :name, :roles, :now)",
+            jdbc.update("""
+                    INSERT INTO person (address, name, roles, duty, updated_at)
+                    VALUES (:address, :name, :roles, :duty, :now)
+                    """,
                     new MapSqlParameterSource()
                             .addValue("address", p.address())
                             .addValue("name", p.name())
                             .addValue("roles", p.roles().stream().map(Role::name).toArray(String[]::new))
+                            .addValue("duty", p.duty().lines().toArray(String[]::new))
                             .addValue("now", Timestamp.from(at)));
         }
     }
 
     /** @param address lowercased */
     Optional<Person> find(String address) {
-        return jdbc.query("SELECT address, name, roles FROM person WHERE address = :address",
+        return jdbc.query("SELECT address, name, roles, duty FROM person WHERE address = :address",
                 new MapSqlParameterSource("address", address), PersonRepository::person).stream().findFirst();
     }
 
     List<Person> withRole(Role role) {
-        return jdbc.query("SELECT address, name, roles FROM person WHERE :role = ANY (roles) ORDER BY address",
+        return jdbc.query("SELECT address, name, roles, duty FROM person WHERE :role = ANY (roles) ORDER BY address",
                 new MapSqlParameterSource("role", role.name()), PersonRepository::person);
     }
 
     private static Person person(ResultSet rs, int row) throws SQLException {
-        return new Person(rs.getString("address"), rs.getString("name"), roles(rs.getArray("roles")));
+        return new Person(rs.getString("address"), rs.getString("name"), roles(rs.getArray("roles")),
+                DutySchedule.parse(List.of((String[]) rs.getArray("duty").getArray())));
     }
 
     private static Set<Role> roles(Array array) throws SQLException {

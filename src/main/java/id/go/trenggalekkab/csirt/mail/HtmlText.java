@@ -1,5 +1,7 @@
 package id.go.trenggalekkab.csirt.mail;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
@@ -20,6 +22,18 @@ final class HtmlText {
     private static final Set<String> INVISIBLE = Set.of("script", "style", "head", "title", "noscript", "template");
 
     private HtmlText() {}
+
+    /** Every {@code <a href>} of the HTML, as its text and its target; at most 200. */
+    static List<HtmlLink> links(String html) {
+        List<HtmlLink> links = new ArrayList<>();
+        for (Element a : Jsoup.parse(html).select("a[href]")) {
+            if (links.size() == 200) {
+                break;
+            }
+            links.add(new HtmlLink(a.text().strip(), a.attr("href").strip()));
+        }
+        return List.copyOf(links);
+    }
 
     static String toText(String html) {
         StringBuilder out = new StringBuilder();

@@ -82,7 +82,7 @@ public class MailParser {
             warnings.add("message structure unreadable (" + e + "); body shown as raw text");
             return new ParsedMail(null, null, List.of(), null, null, "",
                     withoutNul(MailCharsets.decodeUnlabelled(raw.head(MAX_TEXT_BYTES))),
-                    null, null, "application/octet-stream", new MailHeaders(), List.of(), warnings);
+                    null, null, "application/octet-stream", new MailHeaders(), List.of(), List.of(), warnings);
         }
 
         MailHeaders headers = readHeaders(message, warnings);
@@ -104,6 +104,7 @@ public class MailParser {
                 baseType(message, warnings),
                 headers,
                 List.copyOf(attachments),
+                body.links(),
                 warnings.stream().map(MailParser::withoutNul).toList());
     }
 
@@ -374,6 +375,11 @@ public class MailParser {
                 return plain.toString().strip();
             }
             return html.isEmpty() ? "" : HtmlText.toText(html.toString());
+        }
+
+        /** The links of every HTML body part, also where a plain text part is the one shown. */
+        List<HtmlLink> links() {
+            return html.isEmpty() ? List.of() : HtmlText.links(html.toString());
         }
 
         private static void append(StringBuilder to, String text) {

@@ -12,6 +12,7 @@ import java.util.List;
  * @param serverReceivedAt the date of the topmost Received: header, stamped by the last mail
  *                    server (the desk's own); not asked of the IMAP server, which must parse
  *                    the message to answer and may fail to on broken headers
+ * @param links       the links of the HTML body, text and target, for the officers' danger signs
  */
 public record ParsedMail(
         String messageId,
@@ -26,6 +27,7 @@ public record ParsedMail(
         String contentType,
         MailHeaders headers,
         List<ParsedAttachment> attachments,
+        List<HtmlLink> links,
         List<String> warnings) {
 
     /** The Message-IDs this message answers, nearest first. */

@@ -13,6 +13,8 @@ public enum MessageKind {
     COMMAND_REPLY,
     CASE_FILE,
     OFFICER_ALERT,
+    /** A report or a person's follow-up, told to the officers as it arrives. */
+    OFFICER_BRIEFING,
     FINAL_REPORT,
     SLA_REMINDER,
     SLA_ESCALATION,

@@ -85,4 +85,54 @@ class DirectoryTest extends DeskIntegrationTest {
             tx.setRollbackOnly();
         });
     }
+
+    @Test
+    void dutySchedulesDecideWhichOfficersHearOfANewReport() {
+        transaction.executeWithoutResult(tx -> {
+            try {
+                Path file = dir.resolve("directory.yml");
+                Files.writeString(file, """
+                        people:
+                          - address: pagi@trenggalekkab.go.id
+                            roles: [petugas]
+                            duty: ["senin-jumat 07:30-16:00"]
+                          - address: malam@trenggalekkab.go.id
+                            roles: [petugas]
+                            duty: jumat 22:00-06:00
+                          - address: kasi@trenggalekkab.go.id
+                            roles: [kasi]
+                        """);
+                Directory directory = new Directory(new PersonRepository(named), logbook, Clock.systemUTC(), file.toString());
+                assertThat(directory.reloadIfChanged()).isTrue();
+                assertThat(directory.find("malam@trenggalekkab.go.id").orElseThrow().duty().lines())
+                        .containsExactly("jumat 22:00-06:00");
+                // 2026-12-07 is a Monday
+                assertThat(directory.officersOnDuty(wib("2026-12-07T10:00"))).extracting(Person::address)
+                        .containsExactly("pagi@trenggalekkab.go.id");
+                assertThat(directory.officersOnDuty(wib("2026-12-12T03:00"))).extracting(Person::address)
+                        .containsExactly("malam@trenggalekkab.go.id");
+                assertThat(directory.officersOnDuty(wib("2026-12-13T10:00"))).as("Sunday: nobody's duty, every officer")
+                        .extracting(Person::address).containsExactly("malam@trenggalekkab.go.id", "pagi@trenggalekkab.go.id");
+
+                Files.writeString(file, """
+                        people:
+                          - address: pagi@trenggalekkab.go.id
+                            roles: [petugas]
+                            duty: ["senin-jumat 07:30-16:00", "minggu pagi"]
+                        """);
+                assertThat(directory.reloadIfChanged()).isFalse();
+                assertThat(directory.withRole(Role.OFFICER)).hasSize(2);
+                assertThat(named.getJdbcTemplate().queryForObject(
+                        "SELECT detail FROM logbook WHERE event = 'DIRECTORY_REFUSED' ORDER BY id DESC LIMIT 1",
+                        String.class)).contains("pagi@trenggalekkab.go.id").contains("'minggu pagi'");
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+            tx.setRollbackOnly();
+        });
+    }
+
+    private static java.time.Instant wib(String localDateTime) {
+        return java.time.LocalDateTime.parse(localDateTime).atZone(java.time.ZoneId.of("Asia/Jakarta")).toInstant();
+    }
 }

@@ -4,6 +4,8 @@ package id.go.trenggalekkab.csirt.support;
 public final class People {
 
     public static final String OFFICER = "petugas@trenggalekkab.go.id";
+    /** The second officer, on the afternoon and Saturday duty. */
+    public static final String PIKET = "piket@trenggalekkab.go.id";
     public static final String KABID = "kabid@trenggalekkab.go.id";
     public static final String KASI = "kasi@trenggalekkab.go.id";
     public static final String TTIS = "ttis@trenggalekkab.go.id";

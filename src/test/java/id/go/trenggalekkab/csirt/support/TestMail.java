@@ -65,6 +65,15 @@ public final class TestMail {
                 : report(from, subject, body, "Message-ID: " + newMessageId());
     }
 
+    /** A single-part message's text; fails the test where it is not one. */
+    public static String textOf(MimeMessage message) {
+        try {
+            return (String) message.getContent();
+        } catch (jakarta.mail.MessagingException | java.io.IOException | ClassCastException e) {
+            throw new AssertionError("not a readable text message: " + e, e);
+        }
+    }
+
     /** A message's subject, or "" where it cannot be read. */
     public static String subjectOf(MimeMessage message) {
         try {

@@ -1,0 +1,190 @@
+package id.go.trenggalekkab.csirt.briefing;
+
+import id.go.trenggalekkab.csirt.directory.Directory;
+import id.go.trenggalekkab.csirt.directory.Person;
+import id.go.trenggalekkab.csirt.intake.StoredMail;
+import id.go.trenggalekkab.csirt.mail.HeaderValues;
+import id.go.trenggalekkab.csirt.mail.ParsedAttachment;
+import id.go.trenggalekkab.csirt.mail.ParsedMail;
+import id.go.trenggalekkab.csirt.outbound.Letter;
+import id.go.trenggalekkab.csirt.outbound.MailModel;
+import id.go.trenggalekkab.csirt.outbound.Mailer;
+import id.go.trenggalekkab.csirt.sop.CaseStep;
+import id.go.trenggalekkab.csirt.sop.CommandWord;
+import id.go.trenggalekkab.csirt.sop.MessageKind;
+import id.go.trenggalekkab.csirt.sop.Role;
+import id.go.trenggalekkab.csirt.sop.SopGraph;
+import id.go.trenggalekkab.csirt.system.Wib;
+import id.go.trenggalekkab.csirt.ticket.CaseHeading;
+import id.go.trenggalekkab.csirt.ticket.Ticket;
+import id.go.trenggalekkab.csirt.ticket.TicketRepository;
+import id.go.trenggalekkab.csirt.workflow.CommandProperties;
+import id.go.trenggalekkab.csirt.workflow.ReplyText;
+import id.go.trenggalekkab.csirt.workflow.Sender;
+import id.go.trenggalekkab.csirt.workflow.SenderAuthentication;
+import id.go.trenggalekkab.csirt.workflow.SenderResolver;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Officers are told of what arrives, in the intake's transaction (routes/take-in.camel.yaml),
+ * so a report is never on a ticket that no officer has heard of: a new report goes to the
+ * officers on duty (every officer outside anyone's duty); a person's follow-up on a case
+ * (the reporter, someone copied, TTIS or APH) goes to the officer assigned, or every officer
+ * where none is. Automatic mail is counted in the daily summary instead, the desk's own
+ * people are answered by their command replies, and strangers by the capped stranger alert.
+ *
+ * <p>A briefing is on the case's thread with its tag in the subject: an officer's reply to
+ * it is a reply on the case, commands and all.
+ */
+@Component("officerBriefings")
+public class OfficerBriefings {
+
+    /** The most of a report's text a briefing quotes; the ticket keeps all of it. */
+    static final int MAX_TEXT = 4000;
+
+    /** The most attachments a briefing lists one by one; the rest are counted. */
+    static final int MAX_LISTED_ATTACHMENTS = 20;
+
+    private final Directory directory;
+    private final SenderResolver senders;
+    private final TicketRepository tickets;
+    private final Mailer mailer;
+    private final SenderAuthentication authentication;
+    private final Clock clock;
+
+    OfficerBriefings(Directory directory, SenderResolver senders, TicketRepository tickets, Mailer mailer,
+                     CommandProperties commands, Clock clock) {
+        this.directory = directory;
+        this.senders = senders;
+        this.tickets = tickets;
+        this.mailer = mailer;
+        this.authentication = new SenderAuthentication(commands);
+        this.clock = clock;
+    }
+
+    /**
+     * Template {@code officer-briefing}.
+     *
+     * @param sender          who wrote it, for people: "pelapor", "TTIS"...
+     * @param authentication  whether the sender's domain passed DKIM/DMARC at the desk's server, in words
+     * @param textCut         whether {@code text} is the start of a longer text
+     * @param dangers         {@link DangerSigns}; empty where none was recognised
+     * @param commands        the commands that answer it, as officers write them
+     */
+    record OfficerBriefing(CaseHeading ticket, String name, boolean newReport, boolean finished, String sender,
+                           String senderName, String senderAddress, boolean authenticated, String authentication,
+                           String receivedAt, String text, boolean textCut, List<AttachmentLine> attachments,
+                           int moreAttachments, List<String> dangers, List<String> commands) implements MailModel {
+
+        @Override
+        public String template() {
+            return "officer-briefing";
+        }
+
+        public boolean hasAttachments() {
+            return !attachments.isEmpty();
+        }
+
+        public boolean hasMoreAttachments() {
+            return moreAttachments > 0;
+        }
+
+        public boolean hasDangers() {
+            return !dangers.isEmpty();
+        }
+
+        OfficerBriefing to(Person officer) {
+            return new OfficerBriefing(ticket, officer.name(), newReport, finished, sender, senderName, senderAddress,
+                    authenticated, authentication, receivedAt, text, textCut, attachments, moreAttachments, dangers,
+                    commands);
+        }
+    }
+
+    /** @param filename null where the part has none */
+    record AttachmentLine(String filename, String contentType, long size, String sha256) {}
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public StoredMail newReport(StoredMail stored) {
+        if (!stored.arrival().automatic()) {
+            Ticket ticket = tickets.get(stored.ticketId());
+            brief(ticket, stored, "pelapor", true, directory.officersOnDuty(clock.instant()));
+        }
+        return stored;
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public StoredMail followUp(StoredMail stored) {
+        if (stored.arrival().automatic()) {
+            return stored;
+        }
+        Sender sender = senders.resolve(stored.ticketId(), stored.arrival().mail().parsed().fromAddress());
+        Ticket ticket = tickets.get(stored.ticketId());
+        Optional<String> who = switch (sender.standing()) {
+            case PARTICIPANT -> Optional.of(sender.address().equalsIgnoreCase(String.valueOf(ticket.reporterAddress()))
+                    ? "pelapor" : "pihak pada kasus");
+            case HANDLER -> Optional.of(sender.person().orElseThrow().has(Role.APH) ? "APH" : "TTIS");
+            // staff hear of their commands in the reply; strangers in the capped stranger alert
+            case STAFF, STRANGER -> Optional.empty();
+        };
+        if (who.isPresent()) {
+            brief(ticket, stored, who.get(), false, assigneeOrEveryOfficer(ticket));
+        }
+        return stored;
+    }
+
+    private List<Person> assigneeOrEveryOfficer(Ticket ticket) {
+        Optional<Person> assignee = directory.find(ticket.assignee()).filter(Person::isDeskStaff);
+        return assignee.map(List::of).orElseGet(() -> directory.withRole(Role.OFFICER));
+    }
+
+    private void brief(Ticket ticket, StoredMail stored, String sender, boolean newReport, List<Person> officers) {
+        if (officers.isEmpty()) {
+            return;
+        }
+        OfficerBriefing briefing = model(ticket, stored, sender, newReport);
+        for (Person officer : officers) {
+            mailer.queue(Letter.of(MessageKind.OFFICER_BRIEFING, briefing.to(officer), officer.address(), officer.name())
+                    .onCase(ticket.id()).answering(stored.arrival().mail().parsed().messageId()));
+        }
+    }
+
+    private OfficerBriefing model(Ticket ticket, StoredMail stored, String sender, boolean newReport) {
+        ParsedMail parsed = stored.arrival().mail().parsed();
+        SenderAuthentication.Verdict verdict = authentication.check(parsed);
+        String text = ReplyText.strip(parsed.bodyText());
+        boolean cut = text.length() > MAX_TEXT;
+        List<AttachmentLine> files = new ArrayList<>();
+        for (ParsedAttachment a : parsed.attachments().subList(0, Math.min(MAX_LISTED_ATTACHMENTS,
+                parsed.attachments().size()))) {
+            files.add(new AttachmentLine(a.filename(), a.contentType(), a.size(), a.sha256()));
+        }
+        return new OfficerBriefing(CaseHeading.of(ticket), null, newReport, ticket.step().isFinished(), sender,
+                parsed.fromName() == null ? "-" : HeaderValues.oneLine(parsed.fromName(), 200),
+                parsed.fromAddress() == null ? "(tanpa alamat)" : parsed.fromAddress(), verdict.authenticated(),
+                verdict.authenticated() ? "LULUS (DKIM/DMARC di server email desk)" : "TIDAK LULUS: " + verdict.reason(),
+                Wib.human(stored.arrival().mail().receivedAt()), Defanged.text(cut ? text.substring(0, MAX_TEXT) : text),
+                cut, files, parsed.attachments().size() - files.size(), DangerSigns.of(parsed), answers(ticket.step()));
+    }
+
+    /** The commands that move the case on from where it stands, then those that talk and look. */
+    static List<String> answers(CaseStep step) {
+        Set<String> commands = new LinkedHashSet<>();
+        SopGraph.transitions().stream()
+                .filter(t -> t.from() == step && t.trigger() instanceof CommandWord && t.permits(Set.of(Role.OFFICER)))
+                .forEach(t -> commands.add(((CommandWord) t.trigger()).example()));
+        for (CommandWord word : List.of(CommandWord.ASSIGN, CommandWord.NOTE, CommandWord.STATUS)) {
+            if (SopGraph.decide(Set.of(Role.OFFICER), step, word) instanceof SopGraph.ActsInPlace) {
+                commands.add(word.example());
+            }
+        }
+        return List.copyOf(commands);
+    }
+}
