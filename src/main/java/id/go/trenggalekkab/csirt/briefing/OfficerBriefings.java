@@ -180,7 +180,8 @@ public class OfficerBriefings {
         SopGraph.transitions().stream()
                 .filter(t -> t.from() == step && t.trigger() instanceof CommandWord && t.permits(Set.of(Role.OFFICER)))
                 .forEach(t -> commands.add(((CommandWord) t.trigger()).example()));
-        for (CommandWord word : List.of(CommandWord.ASSIGN, CommandWord.NOTE, CommandWord.STATUS)) {
+        for (CommandWord word : List.of(CommandWord.ASSIGN, CommandWord.REPLY, CommandWord.ASK, CommandWord.NOTE,
+                CommandWord.STATUS)) {
             if (SopGraph.decide(Set.of(Role.OFFICER), step, word) instanceof SopGraph.ActsInPlace) {
                 commands.add(word.example());
             }

@@ -21,7 +21,8 @@ public record Digest(
         List<StepTimeliness> timeliness,
         List<Overdue> overdue,
         Map<String, Long> receivedByCategory,
-        List<OpenCase> openCases) {
+        List<OpenCase> openCases,
+        ReporterWaiting waitingOnReporters) {
 
     /** The key of open cases without a priority yet, beside HIGH, MEDIUM and LOW. */
     public static final String NO_PRIORITY = "NONE";
@@ -38,6 +39,12 @@ public record Digest(
             return TicketNumber.parse(ticket).tag();
         }
     }
+
+    /**
+     * Time the desk spent waiting for reporters' answers (#tanya), apart from the steps' own
+     * times: questions asked in the period, minutes of waiting within it, cases still waiting.
+     */
+    public record ReporterWaiting(long questions, long minutesWaited, long stillWaiting) {}
 
     public record OpenCase(String ticket, String tag, String subject, String step, String priority) {}
 }

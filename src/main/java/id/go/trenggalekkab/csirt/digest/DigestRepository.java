@@ -106,8 +106,19 @@ class DigestRepository {
                 """, p, (rs, i) -> new Digest.OpenCase(rs.getString("number"), TicketNumber.parse(rs.getString("number")).tag(),
                 rs.getString("subject"), rs.getString("status"), rs.getString("priority")));
 
+        // each wait counted for the part of it inside the period, up to its end or asOf
+        Digest.ReporterWaiting waiting = jdbc.queryForObject("""
+                SELECT count(*) FILTER (WHERE asked_at >= :from) AS questions,
+                       coalesce(sum(extract(epoch FROM (least(coalesce(ended_at, :asOf), :asOf) - greatest(asked_at, :from)))
+                                    ) FILTER (WHERE least(coalesce(ended_at, :asOf), :asOf) > greatest(asked_at, :from)), 0)
+                           / 60 AS minutes,
+                       count(*) FILTER (WHERE asked_at < :asOf AND (ended_at IS NULL OR ended_at > :asOf)) AS still
+                  FROM reporter_wait WHERE asked_at < :to AND (ended_at IS NULL OR ended_at >= :from)
+                """, p, (rs, i) -> new Digest.ReporterWaiting(rs.getLong("questions"), Math.round(rs.getDouble("minutes")),
+                rs.getLong("still")));
+
         return new Digest(Wib.at(from), Wib.at(to), received, verified, notIncidents, closed, openByStep, timeliness,
-                overdue, byCategory, open);
+                overdue, byCategory, open, waiting);
     }
 
     private long entered(String step, MapSqlParameterSource p) {

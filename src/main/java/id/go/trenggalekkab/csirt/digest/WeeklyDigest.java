@@ -50,7 +50,8 @@ public class WeeklyDigest {
     /** Template {@code digest} (and {@code digest.html}): the figures in words, dates in WIB. */
     record DigestMail(String from, String to, long received, long verified, long notIncidents, long closed,
                       List<OpenLine> open, List<TimelinessLine> timeliness, List<OverdueLine> overdue,
-                      List<CategoryLine> categories, List<CaseLine> openCases) implements MailModel {
+                      List<CategoryLine> categories, List<CaseLine> openCases, Digest.ReporterWaiting waiting)
+            implements MailModel {
 
         @Override
         public String template() {
@@ -141,6 +142,6 @@ public class WeeklyDigest {
                         o.minutesLate())).toList(),
                 d.receivedByCategory().entrySet().stream().map(e -> new CategoryLine(e.getKey(), e.getValue())).toList(),
                 d.openCases().stream().map(c -> new CaseLine(c.tag(), c.subject(), CaseStep.valueOf(c.step()).describe()))
-                        .toList());
+                        .toList(), d.waitingOnReporters());
     }
 }

@@ -17,6 +17,10 @@ public enum LogbookEvent {
     /** A command mail that failed sender authentication: not executed, officers alerted. */
     SECURITY_EVENT,
     NON_PARTICIPANT_MESSAGE,
+    /** An officer's words sent to the reporter (#balas, #tanya); the actor is the officer, the detail the text. */
+    MESSAGE_TO_REPORTER,
+    /** The reporter answered an officer's question: the wait it ended, and how long it was. */
+    REPORTER_ANSWERED,
     /** A reply from TTIS or APH on their case, without commands: their report. */
     HANDLER_REPORT,
     /** Such a reply that failed sender authentication: kept, never part of the final report. */

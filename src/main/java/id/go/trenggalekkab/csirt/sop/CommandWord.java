@@ -29,6 +29,8 @@ public enum CommandWord implements Trigger {
     TLP("amber", "tlp"),
     SEND_CASE_FILE("ttis@trenggalekkab.go.id", "kirim-berkas", "send-case-file"),
     NOTE(null, "catatan", "note"),
+    REPLY(null, "balas", "reply"),
+    ASK(null, "tanya", "ask"),
     STATUS(null, "status"),
     HELP(null, "bantuan", "help");
 

@@ -10,6 +10,8 @@ public enum MessageKind {
     FOLLOW_UP,
     ACKNOWLEDGEMENT,
     REPORTER_NOTICE,
+    /** An officer's own words to the reporter, sent by the desk (#balas, #tanya). */
+    REPORTER_MESSAGE,
     COMMAND_REPLY,
     CASE_FILE,
     OFFICER_ALERT,

@@ -10,6 +10,7 @@ import static id.go.trenggalekkab.csirt.sop.CaseStep.DISMISSED;
 import static id.go.trenggalekkab.csirt.sop.CaseStep.LOGBOOK_UPDATE;
 import static id.go.trenggalekkab.csirt.sop.CaseStep.REPAIR;
 import static id.go.trenggalekkab.csirt.sop.CaseStep.VERIFICATION;
+import static id.go.trenggalekkab.csirt.sop.CommandWord.ASK;
 import static id.go.trenggalekkab.csirt.sop.CommandWord.ASSIGN;
 import static id.go.trenggalekkab.csirt.sop.CommandWord.CATEGORY;
 import static id.go.trenggalekkab.csirt.sop.CommandWord.CLOSE;
@@ -21,6 +22,7 @@ import static id.go.trenggalekkab.csirt.sop.CommandWord.PRIORITY;
 import static id.go.trenggalekkab.csirt.sop.CommandWord.PROMOTE;
 import static id.go.trenggalekkab.csirt.sop.CommandWord.REOPEN;
 import static id.go.trenggalekkab.csirt.sop.CommandWord.REPAIRED;
+import static id.go.trenggalekkab.csirt.sop.CommandWord.REPLY;
 import static id.go.trenggalekkab.csirt.sop.CommandWord.SEND_CASE_FILE;
 import static id.go.trenggalekkab.csirt.sop.CommandWord.STATUS;
 import static id.go.trenggalekkab.csirt.sop.CommandWord.TLP;
@@ -59,6 +61,9 @@ public final class SopGraph {
             DISMISSED));
     private static final Set<CaseStep> ANY_STEP = EnumSet.allOf(CaseStep.class);
     private static final Set<CaseStep> HANDED_OVER = EnumSet.range(APH_HANDLING, CLOSING);
+    /** A person reported it: automatic mail has nobody to talk to. */
+    private static final Set<CaseStep> REPORTED = EnumSet.complementOf(EnumSet.of(AUTOMATIC, DISMISSED));
+    private static final Set<CaseStep> REPORTED_AND_OPEN = EnumSet.range(VERIFICATION, CLOSING);
 
     /** Where a report's case starts; automatic mail waits in {@link CaseStep#AUTOMATIC}, with no clock. */
     public static final CaseStep REPORT_ENTRY = VERIFICATION;
@@ -97,6 +102,9 @@ public final class SopGraph {
             // a case file to one named TTIS or APH contact: how a TLP:RED case reaches anyone
             new InPlace(SEND_CASE_FILE, STAFF, HANDED_OVER),
             new InPlace(NOTE, HANDLERS, ANY_STEP),
+            // the desk writes to the reporter only on these words; a question makes the case wait for the answer
+            new InPlace(REPLY, STAFF, REPORTED),
+            new InPlace(ASK, STAFF, REPORTED_AND_OPEN),
             new InPlace(STATUS, EVERYONE, ANY_STEP),
             new InPlace(HELP, EVERYONE, ANY_STEP));
 

@@ -45,6 +45,7 @@ public class CaseIntake {
     private final SenderResolver senders;
     private final CommandReplies replies;
     private final OfficerAlerts alerts;
+    private final ReporterWaits waits;
     private final Logbook logbook;
     private final Clock clock;
     private final SenderAuthentication authentication;
@@ -52,7 +53,7 @@ public class CaseIntake {
     private final String deskAddress;
 
     CaseIntake(TicketRepository tickets, CaseRepository cases, CaseWorkflow workflow, SenderResolver senders,
-               CommandReplies replies, OfficerAlerts alerts, Logbook logbook, Clock clock, CsirtProperties properties,
+               CommandReplies replies, OfficerAlerts alerts, ReporterWaits waits, Logbook logbook, Clock clock, CsirtProperties properties,
                CommandProperties commands) {
         this.tickets = tickets;
         this.cases = cases;
@@ -60,6 +61,7 @@ public class CaseIntake {
         this.senders = senders;
         this.replies = replies;
         this.alerts = alerts;
+        this.waits = waits;
         this.logbook = logbook;
         this.clock = clock;
         this.authentication = new SenderAuthentication(commands);
@@ -109,10 +111,23 @@ public class CaseIntake {
             }
             return;
         }
-        if (automatic || sender.standing() == Sender.Standing.PARTICIPANT) {
+        if (automatic) {
+            return;
+        }
+        if (sender.standing() == Sender.Standing.PARTICIPANT) {
+            endWaitOnTheReporter(ticketId, messageRowId, sender);
             return;
         }
         obey(ticketId, sender, commands, parsed);
+    }
+
+    /** The reporter's mail is the answer an officer's question waited for, whatever it says. */
+    private void endWaitOnTheReporter(long ticketId, long messageRowId, Sender sender) {
+        if (!sender.address().equalsIgnoreCase(String.valueOf(tickets.get(ticketId).reporterAddress()))) {
+            return;
+        }
+        waits.end(ticketId, messageRowId, clock.instant()).ifPresent(waited -> logbook.record(ticketId, sender.actor(),
+                LogbookEvent.REPORTER_ANSWERED, "answered after " + waited.toMinutes() + " min"));
     }
 
     private void obey(long ticketId, Sender sender, List<Command> commands, ParsedMail parsed) {

@@ -181,6 +181,14 @@ public class CaseRepository {
                 Integer.class);
     }
 
+    /** The Message-ID of the reporter's acknowledgement: what the desk's words to the reporter answer. */
+    Optional<String> acknowledgementOf(long ticketId) {
+        return jdbc.queryForList("""
+                SELECT message_id FROM message WHERE ticket_id = :ticketId AND direction = 'OUT' AND kind = 'ACKNOWLEDGEMENT'
+                 ORDER BY id LIMIT 1
+                """, new MapSqlParameterSource("ticketId", ticketId), String.class).stream().findFirst();
+    }
+
     public List<StepVisit> history(long ticketId) {
         return jdbc.query("""
                 SELECT step, entered_at, entered_by, deadline, left_at, left_by, note

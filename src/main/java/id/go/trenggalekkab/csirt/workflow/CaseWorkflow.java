@@ -42,10 +42,12 @@ public class CaseWorkflow {
     private final CaseFiles caseFiles;
     private final ApplicationEventPublisher events;
     private final Logbook logbook;
+    private final ReporterWaits waits;
     private final Clock clock;
 
     CaseWorkflow(TicketRepository tickets, CaseRepository cases, Directory directory, ReporterNotices reporterNotices,
-                 CaseFiles caseFiles, ApplicationEventPublisher events, Logbook logbook, Clock clock) {
+                 CaseFiles caseFiles, ApplicationEventPublisher events, Logbook logbook, ReporterWaits waits,
+                 Clock clock) {
         this.tickets = tickets;
         this.cases = cases;
         this.directory = directory;
@@ -53,6 +55,7 @@ public class CaseWorkflow {
         this.caseFiles = caseFiles;
         this.events = events;
         this.logbook = logbook;
+        this.waits = waits;
         this.clock = clock;
     }
 
@@ -123,6 +126,8 @@ public class CaseWorkflow {
             case NOTE -> note.isBlank()
                     ? CommandOutcome.refused(command, OutcomeText.EMPTY_NOTE)
                     : CommandOutcome.applied(command, OutcomeText.NOTE_SAVED, note);
+            case REPLY -> writeToReporter(ticket, actor, command, note, false);
+            case ASK -> writeToReporter(ticket, actor, command, note, true);
             case STATUS -> CommandOutcome.applied(command, OutcomeText.STATUS_SENT);
             case HELP -> CommandOutcome.applied(command, OutcomeText.HELP_SENT);
             default -> throw new IllegalStateException("the SOP lets " + command.word() + " act in place, but nothing does");
@@ -153,7 +158,31 @@ public class CaseWorkflow {
             events.publishEvent(new CaseClosed(after.id(), after.number()));
         }
         SopGraph.handedTo(transition).ifPresent(team -> caseFiles.handOver(after, team, note));
+        if (transition.to().isFinished()) {
+            // finished without the answer: the wait ends with the case
+            waits.end(after.id(), null, clock.instant());
+        }
         return told ? "" : OutcomeText.REPORTER_NOT_TOLD.format(after.reporterAddress());
+    }
+
+    /**
+     * The officer's words (the mail's body without quotes and signature) to the reporter;
+     * a question also makes the case wait for the answer, beside the step's clock.
+     */
+    private CommandOutcome writeToReporter(Ticket ticket, Person actor, Command command, String text, boolean question) {
+        if (text.isBlank()) {
+            return CommandOutcome.refused(command, OutcomeText.EMPTY_MESSAGE);
+        }
+        if (ticket.automatic() || ticket.reporterAddress() == null || !reporterNotices.message(ticket, text, question)) {
+            return CommandOutcome.refused(command, OutcomeText.NO_REPORTER);
+        }
+        logbook.record(ticket.id(), actor.address(), LogbookEvent.MESSAGE_TO_REPORTER,
+                (question ? "question to " : "to ") + ticket.reporterAddress() + ": " + text);
+        if (question) {
+            waits.start(ticket.id(), ticket.step().name(), actor.address(), clock.instant());
+            return CommandOutcome.applied(command, OutcomeText.ASKED_REPORTER, ticket.reporterAddress());
+        }
+        return CommandOutcome.applied(command, OutcomeText.SENT_TO_REPORTER, ticket.reporterAddress());
     }
 
     private CommandOutcome categorise(Ticket ticket, Person actor, Command command, String note) {

@@ -9,6 +9,7 @@ import id.go.trenggalekkab.csirt.sop.MessageKind;
 import id.go.trenggalekkab.csirt.ticket.CaseHeading;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
@@ -17,14 +18,17 @@ import org.springframework.stereotype.Component;
 class CommandReplies {
 
     private final Mailer mailer;
+    private final CaseStatus status;
 
-    CommandReplies(Mailer mailer) {
+    CommandReplies(Mailer mailer, CaseStatus status) {
         this.mailer = mailer;
+        this.status = status;
     }
 
     /** Template {@code command-reply}; {@code commands} is the list sent when #bantuan was applied. */
     record CommandReplyMail(CaseHeading ticket, String name, boolean allApplied, List<OutcomeLine> outcomes,
-                            List<String> notAttempted, boolean help, List<String> commands) implements MailModel {
+                            List<String> notAttempted, String toReporter, CaseStatus.Section status, boolean help,
+                            List<String> commands) implements MailModel {
 
         @Override
         public String template() {
@@ -41,13 +45,38 @@ class CommandReplies {
     void answer(Person to, CaseWorkflow.Execution execution, String commandMessageId) {
         List<OutcomeLine> lines = execution.outcomes().stream()
                 .map(o -> new OutcomeLine(o.applied(), o.command().toString(), o.text())).toList();
-        boolean help = execution.outcomes().stream()
-                .anyMatch(o -> o.applied() && o.command().word() == CommandWord.HELP);
+        boolean help = asked(execution, CommandWord.HELP);
         CommandReplyMail reply = new CommandReplyMail(CaseHeading.of(execution.after()), to.name(),
-                execution.allApplied(), lines, execution.notAttempted().stream().map(Command::toString).toList(), help,
-                everyCommand());
+                execution.allApplied(), lines, execution.notAttempted().stream().map(Command::toString).toList(),
+                toReporter(execution), asked(execution, CommandWord.STATUS) ? status.of(execution.after(), to) : null,
+                help, everyCommand());
         mailer.queue(Letter.of(MessageKind.COMMAND_REPLY, reply, to.address(), to.name())
                 .onCase(execution.after().id()).answering(commandMessageId));
+    }
+
+    /**
+     * What of the officer's mail reached the reporter, said every time: an officer must never
+     * have to guess whether their words left the desk.
+     */
+    static String toReporter(CaseWorkflow.Execution execution) {
+        String reporter = execution.after().reporterAddress();
+        Set<CommandWord> applied = execution.outcomes().stream().filter(CommandOutcome::applied)
+                .map(o -> o.command().word()).collect(Collectors.toSet());
+        if (applied.contains(CommandWord.REPLY) || applied.contains(CommandWord.ASK)) {
+            return "isi email Anda (tanpa kutipan dan tanda tangan) DIKIRIM kepada pelapor " + reporter + ".";
+        }
+        if (applied.contains(CommandWord.NOT_AN_INCIDENT)) {
+            return "isi email Anda DIKIRIM kepada pelapor " + reporter + " sebagai alasan bukan insiden.";
+        }
+        String notice = applied.contains(CommandWord.VERIFY) ? "pemberitahuan standar bahwa laporan diverifikasi"
+                : applied.contains(CommandWord.CLOSE) ? "pemberitahuan standar bahwa kasus selesai" : null;
+        return (notice == null ? "tidak ada yang dikirim kepada pelapor" : "pelapor menerima " + notice
+                + ", tanpa isi email Anda") + "; isi email Anda hanya tersimpan di logbook"
+                + " (untuk menulis kepada pelapor: #balas, atau #tanya untuk bertanya).";
+    }
+
+    private static boolean asked(CaseWorkflow.Execution execution, CommandWord word) {
+        return execution.outcomes().stream().anyMatch(o -> o.applied() && o.command().word() == word);
     }
 
     private static List<String> everyCommand() {

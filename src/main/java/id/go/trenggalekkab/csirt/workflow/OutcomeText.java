@@ -39,7 +39,11 @@ enum OutcomeText {
     ASSIGNED(2),
     REPORTER_NOT_TOLD(1),
     NOT_A_HANDLER(1),
-    CASE_FILE_SENT(2);
+    CASE_FILE_SENT(2),
+    EMPTY_MESSAGE(0),
+    NO_REPORTER(0),
+    SENT_TO_REPORTER(1),
+    ASKED_REPORTER(1);
 
     static final String FILE = "templates/command-outcomes.properties";
     private static final Map<OutcomeText, String> TEXTS = load();

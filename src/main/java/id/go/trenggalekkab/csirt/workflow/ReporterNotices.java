@@ -8,6 +8,7 @@ import id.go.trenggalekkab.csirt.outbound.Mailer;
 import id.go.trenggalekkab.csirt.sop.MessageKind;
 import id.go.trenggalekkab.csirt.ticket.CaseHeading;
 import id.go.trenggalekkab.csirt.ticket.Ticket;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,10 +21,33 @@ class ReporterNotices {
 
     private final Mailer mailer;
     private final Logbook logbook;
+    private final CaseRepository cases;
 
-    ReporterNotices(Mailer mailer, Logbook logbook) {
+    ReporterNotices(Mailer mailer, Logbook logbook, CaseRepository cases) {
         this.mailer = mailer;
         this.logbook = logbook;
+        this.cases = cases;
+    }
+
+    /** Template {@code reporter-message}: an officer's own words, a question where the desk waits for the answer. */
+    record ReporterMessage(CaseHeading ticket, String name, String text, boolean question) implements MailModel {
+
+        @Override
+        public String template() {
+            return "reporter-message";
+        }
+    }
+
+    /**
+     * An officer's words to the reporter, from the desk's address (the officer's own stays
+     * unknown to them), threaded on the acknowledgement the reporter already has.
+     */
+    boolean message(Ticket ticket, String text, boolean question) {
+        Letter letter = Letter.of(MessageKind.REPORTER_MESSAGE,
+                new ReporterMessage(CaseHeading.of(ticket), ticket.reporterName(), text, question),
+                ticket.reporterAddress(), null).onCase(ticket.id());
+        Optional<String> acknowledgement = cases.acknowledgementOf(ticket.id());
+        return mailer.queue(acknowledgement.map(letter::answering).orElse(letter)).isPresent();
     }
 
     /** Template {@code reporter-notice}: one of verified, notIncident (with the reason) or closed. */

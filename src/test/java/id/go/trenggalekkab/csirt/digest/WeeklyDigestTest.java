@@ -139,6 +139,36 @@ class WeeklyDigestTest extends DeskIntegrationTest {
         assertThat(weeklyDigest.sendLastWeek()).isFalse();
     }
 
+    @Test
+    void timeWaitingOnReportersIsShownApartFromTheStepsTimes() {
+        clock.advance(Duration.ofDays(4000));
+        if (clock.instant().atZone(Wib.ZONE).getDayOfWeek() == DayOfWeek.SUNDAY) {
+            clock.advance(Duration.ofDays(1));
+        }
+        LocalDate monday = clock.instant().atZone(Wib.ZONE).toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        String answering = uniqueAddress("digest-jawab");
+        String answered = newCase(answering, "Akun email dinas diambil alih");
+        String silent = newCase("Situs dinas kesehatan berisi iklan judi");
+        command(People.OFFICER, answered, "#tanya", "Apakah kata sandi pernah dibagikan?");
+        await().atMost(PATIENCE).until(() -> waits(answered) == 1);
+        clock.advance(Duration.ofMinutes(45));
+        TestMail.deliver(answering, TestMail.report(answering, "Re: [" + answered + "] jawaban", "Tidak pernah."));
+        await().atMost(PATIENCE).until(() -> logbookEvents(answered).contains("REPORTER_ANSWERED"));
+        command(People.OFFICER, silent, "#tanya", "Halaman mana saja?");
+        await().atMost(PATIENCE).until(() -> waits(silent) == 1);
+        clock.advance(Duration.ofMinutes(30));
+
+        JsonNode d = http.getForObject("/api/digest?from=" + monday + "&to=" + monday.plusWeeks(1), JsonNode.class);
+        JsonNode waiting = d.path("waitingOnReporters");
+        assertThat(waiting.path("questions").asLong()).isEqualTo(2);
+        assertThat(waiting.path("minutesWaited").asLong()).isBetween(74L, 77L);
+        assertThat(waiting.path("stillWaiting").asLong()).isEqualTo(1);
+    }
+
+    private int waits(String ticket) {
+        return count("SELECT count(*) FROM reporter_wait w JOIN ticket t ON t.id = w.ticket_id WHERE t.number = ?", ticket);
+    }
+
     private String newCase(String subject) {
         return newCase(uniqueAddress("digest"), subject);
     }

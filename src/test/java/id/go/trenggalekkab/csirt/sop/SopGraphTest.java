@@ -86,6 +86,8 @@ class SopGraphTest {
             inPlace(CommandWord.SEND_CASE_FILE, STAFF, EnumSet.range(APH_HANDLING, CLOSING)),
             inPlace(CommandWord.NOTE, EnumSet.of(Role.OFFICER, Role.SUPERVISOR, Role.TTIS, Role.APH),
                     EnumSet.allOf(CaseStep.class)),
+            inPlace(CommandWord.REPLY, STAFF, EnumSet.complementOf(EnumSet.of(AUTOMATIC, DISMISSED))),
+            inPlace(CommandWord.ASK, STAFF, EnumSet.range(VERIFICATION, CLOSING)),
             inPlace(CommandWord.STATUS, EnumSet.allOf(Role.class), EnumSet.allOf(CaseStep.class)),
             inPlace(CommandWord.HELP, EnumSet.allOf(Role.class), EnumSet.allOf(CaseStep.class)));
 

@@ -58,7 +58,8 @@ class CaseMailTemplatesTest {
         CommandReplies.CommandReplyMail refused = new CommandReplies.CommandReplyMail(aCase(), "Andi", false,
                 List.of(new CommandReplies.OutcomeLine(true, "#verifikasi", "kasus kini pada langkah 5"),
                         new CommandReplies.OutcomeLine(false, "#prioritas sangat", "prioritas harus tinggi, sedang atau rendah")),
-                List.of("#kategori fraud"), false, List.of("#verifikasi / #verify"));
+                List.of("#kategori fraud"), "tidak ada yang dikirim kepada pelapor", null, false,
+                List.of("#verifikasi / #verify"));
         MailTemplates.Rendered reply = render(refused);
         assertThat(reply.subject()).isEqualTo("[TTIS-2026-00042] [TLP:AMBER] Perintah ditolak: Situs desa berisi judi online");
         assertThat(reply.text()).contains("✔ #verifikasi: diterapkan - kasus kini pada langkah 5")
@@ -67,7 +68,8 @@ class CaseMailTemplatesTest {
                 .contains("Berikutnya   : langkah 7").doesNotContain("#verifikasi / #verify");
 
         MailTemplates.Rendered help = render(new CommandReplies.CommandReplyMail(aCase(), "Andi", true,
-                List.of(new CommandReplies.OutcomeLine(true, "#bantuan", "daftar perintah dikirim")), List.of(), true,
+                List.of(new CommandReplies.OutcomeLine(true, "#bantuan", "daftar perintah dikirim")), List.of(),
+                "tidak ada yang dikirim kepada pelapor", null, true,
                 List.of("#verifikasi / #verify", "#bantuan / #help")));
         assertThat(help.subject()).contains("Perintah diterapkan: ");
         assertThat(help.text()).contains("  #verifikasi / #verify\n  #bantuan / #help").doesNotContain("Tidak dijalankan");
