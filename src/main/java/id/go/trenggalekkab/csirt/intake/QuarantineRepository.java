@@ -2,8 +2,15 @@ package id.go.trenggalekkab.csirt.intake;
 
 import id.go.trenggalekkab.csirt.system.ByteSource;
 import id.go.trenggalekkab.csirt.system.StreamedParameter;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -34,5 +41,38 @@ class QuarantineRepository {
                 .addValue("sha256", sha256)
                 .addValue("size", raw.size())
                 .addValue("at", Timestamp.from(at)))) == 1;
+    }
+
+    List<QuarantineReplay.Quarantined> list(int limit) {
+        Map<Long, List<QuarantineReplay.Replay>> replays = new HashMap<>();
+        jdbc.query("""
+                SELECT quarantine_id, at, actor, outcome, ticket_number FROM quarantine_replay ORDER BY id
+                """, new MapSqlParameterSource(), rs -> {
+            replays.computeIfAbsent(rs.getLong("quarantine_id"), k -> new ArrayList<>()).add(replay(rs));
+        });
+        return jdbc.query("""
+                SELECT id, quarantined_at, raw_sha256, raw_size, reason FROM quarantine ORDER BY id DESC LIMIT :limit
+                """, new MapSqlParameterSource("limit", limit), (rs, i) -> new QuarantineReplay.Quarantined(
+                rs.getLong("id"), rs.getTimestamp("quarantined_at").toInstant(), rs.getString("raw_sha256"),
+                rs.getLong("raw_size"), rs.getString("reason"), replays.getOrDefault(rs.getLong("id"), List.of())));
+    }
+
+    Optional<byte[]> raw(long id) {
+        return jdbc.queryForList("SELECT raw FROM quarantine WHERE id = :id", new MapSqlParameterSource("id", id),
+                byte[].class).stream().findFirst();
+    }
+
+    QuarantineReplay.Replay recordReplay(long id, Instant at, String actor, String outcome, String ticket) {
+        jdbc.update("""
+                INSERT INTO quarantine_replay (quarantine_id, at, actor, outcome, ticket_number)
+                VALUES (:id, :at, :actor, :outcome, :ticket)
+                """, new MapSqlParameterSource().addValue("id", id).addValue("at", Timestamp.from(at))
+                .addValue("actor", actor).addValue("outcome", outcome).addValue("ticket", ticket));
+        return new QuarantineReplay.Replay(at, actor, outcome, ticket);
+    }
+
+    private static QuarantineReplay.Replay replay(ResultSet rs) throws SQLException {
+        return new QuarantineReplay.Replay(rs.getTimestamp("at").toInstant(), rs.getString("actor"),
+                rs.getString("outcome"), rs.getString("ticket_number"));
     }
 }

@@ -11,6 +11,8 @@ public enum LogbookEvent {
     TICKET_CREATED,
     FOLLOW_UP_ADDED,
     MESSAGE_QUARANTINED,
+    /** A quarantined message taken in again on request: who asked and what became of it. */
+    QUARANTINE_REPLAYED,
     // the workflow (steps 4-12)
     COMMAND_APPLIED,
     COMMAND_REFUSED,

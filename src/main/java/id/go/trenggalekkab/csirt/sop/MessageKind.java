@@ -17,6 +17,8 @@ public enum MessageKind {
     OFFICER_ALERT,
     /** A report or a person's follow-up, told to the officers as it arrives. */
     OFFICER_BRIEFING,
+    /** Mail quarantined or given up as undeliverable, told to the officers. */
+    UNSEEN_MAIL_ALERT,
     FINAL_REPORT,
     SLA_REMINDER,
     SLA_ESCALATION,

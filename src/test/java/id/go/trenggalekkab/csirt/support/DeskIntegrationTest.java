@@ -44,6 +44,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "csirt.embedded.enabled=false",
     "csirt.imap.poll-delay=200",
+    "csirt.oversight.unseen-check-period=200",
     "csirt.outbox.poll-interval=200",
     "csirt.outbox.initial-backoff=200ms",
     "csirt.outbox.max-backoff=1s",

@@ -24,6 +24,10 @@ public class PoisonMessages {
     public static final String INSIDE_TRANSACTION = "X-Test-Poison-In-Transaction";
     public static final String PROBE = "TEST_POISON_PROBE";
 
+    /** A message carrying this fails until {@link #CAUSE_FIXED} is set: a bug fixed, then the mail replayed. */
+    public static final String UNTIL_FIXED = "X-Test-Poison-Until-Fixed";
+    public static final java.util.concurrent.atomic.AtomicBoolean CAUSE_FIXED = new java.util.concurrent.atomic.AtomicBoolean();
+
     /** How many times a message poisoned inside the transaction was taken in. */
     public static final AtomicInteger ATTEMPTS_INSIDE_TRANSACTION = new AtomicInteger();
 
@@ -33,6 +37,9 @@ public class PoisonMessages {
         return (InboundMail mail) -> {
             if (mail.parsed().headers().has(HEADER)) {
                 throw new IllegalStateException("poison message: this message always fails");
+            }
+            if (mail.parsed().headers().has(UNTIL_FIXED) && !CAUSE_FIXED.get()) {
+                throw new IllegalStateException("poison message: fails until its cause is fixed");
             }
             return Optional.empty();
         };

@@ -18,6 +18,7 @@ public final class TcpProxy implements AutoCloseable {
     private final int targetPort;
     private volatile boolean refusing;
     private volatile java.util.regex.Pattern cutOn;
+    private volatile java.util.regex.Pattern rejectRecipients;
     private final java.util.Set<Socket> open = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final java.util.List<StringBuffer> conversations = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -43,6 +44,15 @@ public final class TcpProxy implements AutoCloseable {
      */
     public void cutWhenClientSends(java.util.regex.Pattern command) {
         this.cutOn = command;
+    }
+
+    /**
+     * While set, an SMTP {@code RCPT TO} whose address matches is answered {@code 550 5.1.1}
+     * by the proxy and never reaches the server, as a receiving server refuses an unknown
+     * mailbox; null clears it.
+     */
+    public void rejectRecipients(java.util.regex.Pattern addresses) {
+        this.rejectRecipients = addresses;
     }
 
     /**
@@ -96,6 +106,15 @@ public final class TcpProxy implements AutoCloseable {
                     java.util.regex.Pattern cut = cutOn;
                     if (fromClient && cut != null && cut.matcher(text).find()) {
                         break;
+                    }
+                    java.util.regex.Pattern reject = rejectRecipients;
+                    if (fromClient && reject != null && text.regionMatches(true, 0, "RCPT TO:", 0, 8)
+                            && reject.matcher(text).find()) {
+                        OutputStream client = a.getOutputStream();
+                        client.write("550 5.1.1 Recipient address rejected: no such user\r\n"
+                                .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                        client.flush();
+                        continue;
                     }
                     if (fromClient && clientSent.length() < 4_000_000) {
                         clientSent.append(text);
