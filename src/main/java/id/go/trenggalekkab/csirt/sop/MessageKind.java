@@ -22,7 +22,9 @@ public enum MessageKind {
     FINAL_REPORT,
     SLA_REMINDER,
     SLA_ESCALATION,
-    DIGEST;
+    DIGEST,
+    /** The officers' morning summary. */
+    DAILY_SUMMARY;
 
     /**
      * RFC 3834: an acknowledgement answers the reporter's mail ({@code auto-replied});
