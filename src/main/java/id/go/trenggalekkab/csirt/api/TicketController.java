@@ -67,6 +67,8 @@ class TicketController {
                 ticket.step().describe(), Wib.at(ticket.stepDeadline()),
                 ticket.category() == null ? null : new Category(ticket.category().taxonomyClass(), ticket.category().subtype()),
                 ticket.priority() == null ? null : ticket.priority().name(), ticket.tlp().label(), ticket.assignee(),
+                cases.mergedInto(ticket.id()).map(tickets::numberOf).map(Object::toString).orElse(null),
+                cases.linkedCases(ticket.id()).stream().map(id -> tickets.numberOf(id).toString()).toList(),
                 cases.history(ticket.id()).stream().map(StepView::of).toList(),
                 evidence.messages(ticket.id()).stream().map(MessageView::of).toList(),
                 evidence.attachments(ticket.id()).stream().map(AttachmentView::of).toList(),
@@ -114,7 +116,8 @@ class TicketController {
 
     record TicketDetail(String number, String status, Reporter reporter, String subject, OffsetDateTime receivedAt,
                         boolean automatic, String automaticReason, String step, OffsetDateTime stepDeadline,
-                        Category category, String priority, String tlp, String assignee, List<StepView> history,
+                        Category category, String priority, String tlp, String assignee, String mergedInto,
+                        List<String> linkedCases, List<StepView> history,
                         List<MessageView> messages, List<AttachmentView> attachments, List<LogbookView> logbook) {}
 
     record Category(String taxonomyClass, String subtype) {}

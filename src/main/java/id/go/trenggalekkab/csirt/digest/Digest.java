@@ -22,7 +22,8 @@ public record Digest(
         List<Overdue> overdue,
         Map<String, Long> receivedByCategory,
         List<OpenCase> openCases,
-        ReporterWaiting waitingOnReporters) {
+        ReporterWaiting waitingOnReporters,
+        long merged) {
 
     /** The key of open cases without a priority yet, beside HIGH, MEDIUM and LOW. */
     public static final String NO_PRIORITY = "NONE";
@@ -46,5 +47,6 @@ public record Digest(
      */
     public record ReporterWaiting(long questions, long minutesWaited, long stillWaiting) {}
 
-    public record OpenCase(String ticket, String tag, String subject, String step, String priority) {}
+    /** @param linked the cases merged into this one (#gabung): other reports of the same incident */
+    public record OpenCase(String ticket, String tag, String subject, String step, String priority, List<String> linked) {}
 }

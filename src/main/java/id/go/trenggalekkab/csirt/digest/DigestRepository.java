@@ -101,10 +101,13 @@ class DigestRepository {
         });
 
         List<Digest.OpenCase> open = jdbc.query("""
-                SELECT number, subject, status, priority FROM ticket
-                 WHERE status IN (:open) AND received_at < :to ORDER BY received_at
+                SELECT t.number, t.subject, t.status, t.priority,
+                       array(SELECT l.number FROM ticket l WHERE l.merged_into = t.id ORDER BY l.id) AS linked
+                  FROM ticket t
+                 WHERE t.status IN (:open) AND t.received_at < :to ORDER BY t.received_at
                 """, p, (rs, i) -> new Digest.OpenCase(rs.getString("number"), TicketNumber.parse(rs.getString("number")).tag(),
-                rs.getString("subject"), rs.getString("status"), rs.getString("priority")));
+                rs.getString("subject"), rs.getString("status"), rs.getString("priority"),
+                List.of((String[]) rs.getArray("linked").getArray())));
 
         // each wait counted for the part of it inside the period, up to its end or asOf
         Digest.ReporterWaiting waiting = jdbc.queryForObject("""
@@ -118,7 +121,7 @@ class DigestRepository {
                 rs.getLong("still")));
 
         return new Digest(Wib.at(from), Wib.at(to), received, verified, notIncidents, closed, openByStep, timeliness,
-                overdue, byCategory, open, waiting);
+                overdue, byCategory, open, waiting, entered("MERGED", p));
     }
 
     private long entered(String step, MapSqlParameterSource p) {

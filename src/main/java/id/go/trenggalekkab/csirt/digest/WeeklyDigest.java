@@ -50,7 +50,8 @@ public class WeeklyDigest {
     /** Template {@code digest} (and {@code digest.html}): the figures in words, dates in WIB. */
     record DigestMail(String from, String to, long received, long verified, long notIncidents, long closed,
                       List<OpenLine> open, List<TimelinessLine> timeliness, List<OverdueLine> overdue,
-                      List<CategoryLine> categories, List<CaseLine> openCases, Digest.ReporterWaiting waiting)
+                      List<CategoryLine> categories, List<CaseLine> openCases, Digest.ReporterWaiting waiting,
+                      long merged)
             implements MailModel {
 
         @Override
@@ -71,7 +72,8 @@ public class WeeklyDigest {
 
     record CategoryLine(String category, long count) {}
 
-    record CaseLine(String tag, String subject, String step) {}
+    /** @param linked "" or the reports merged into the case, in words */
+    record CaseLine(String tag, String subject, String step, String linked) {}
 
     /** The figures of a period. */
     public Digest figures(Period period) {
@@ -141,7 +143,8 @@ public class WeeklyDigest {
                 d.overdue().stream().map(o -> new OverdueLine(o.tag(), o.subject(), CaseStep.valueOf(o.step()).describe(),
                         o.minutesLate())).toList(),
                 d.receivedByCategory().entrySet().stream().map(e -> new CategoryLine(e.getKey(), e.getValue())).toList(),
-                d.openCases().stream().map(c -> new CaseLine(c.tag(), c.subject(), CaseStep.valueOf(c.step()).describe()))
-                        .toList(), d.waitingOnReporters());
+                d.openCases().stream().map(c -> new CaseLine(c.tag(), c.subject(), CaseStep.valueOf(c.step()).describe(),
+                                c.linked().isEmpty() ? "" : " (digabung: " + String.join(", ", c.linked()) + ")"))
+                        .toList(), d.waitingOnReporters(), d.merged());
     }
 }

@@ -21,6 +21,9 @@ public enum LogbookEvent {
     NON_PARTICIPANT_MESSAGE,
     /** An officer's words sent to the reporter (#balas, #tanya); the actor is the officer, the detail the text. */
     MESSAGE_TO_REPORTER,
+    /** Another report of this case's incident merged into it (#gabung), or split off again (#pisah). */
+    CASE_LINKED,
+    CASE_UNLINKED,
     /** The reporter answered an officer's question: the wait it ended, and how long it was. */
     REPORTER_ANSWERED,
     /** A reply from TTIS or APH on their case, without commands: their report. */

@@ -139,6 +139,23 @@ public class FinalReport {
                 hashes.addCell(cell(e.sha256(), MONO));
             }
             doc.add(hashes);
+
+            List<Long> linked = cases.linkedCases(t.id());
+            if (!linked.isEmpty()) {
+                heading(doc, "6. Laporan lain atas insiden yang sama (digabung)");
+                doc.add(new Paragraph("Bukti setiap laporan tetap pada tiketnya sendiri, dengan nilai SHA-256-nya.", SMALL));
+                PdfPTable others = table(3, 2.2f, 0.9f, 5f);
+                header(others, "Tiket / berkas", "Ukuran (byte)", "SHA-256");
+                for (long id : linked) {
+                    Ticket other = tickets.get(id);
+                    for (EvidenceRepository.Evidence e : evidence.evidence(id, 0)) {
+                        others.addCell(cell(other.number() + ": " + e.filename(), SMALL));
+                        others.addCell(cell(Long.toString(e.size()), SMALL));
+                        others.addCell(cell(e.sha256(), MONO));
+                    }
+                }
+                doc.add(others);
+            }
             doc.close();
         } catch (DocumentException e) {
             throw new IllegalStateException("final report of " + t.number() + " could not be rendered", e);

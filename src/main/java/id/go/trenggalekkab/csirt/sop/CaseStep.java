@@ -23,7 +23,9 @@ public enum CaseStep {
     CLOSING(12, Role.OFFICER, Duration.ofDays(1), "Penutupan laporan"),
     CLOSED(0, null, null, "Selesai"),
     NOT_AN_INCIDENT(0, null, null, "Bukan insiden (selesai)"),
-    DISMISSED(0, null, null, "Diabaikan (pesan otomatis)");
+    DISMISSED(0, null, null, "Diabaikan (pesan otomatis)"),
+    /** Another report of an incident a main case handles (#gabung): no clock of its own until #pisah. */
+    MERGED(0, null, null, "Digabung ke kasus utama");
 
     private final int sopStep;
     private final Role actor;

@@ -31,6 +31,8 @@ public enum CommandWord implements Trigger {
     NOTE(null, "catatan", "note"),
     REPLY(null, "balas", "reply"),
     ASK(null, "tanya", "ask"),
+    MERGE("TTIS-2026-00042", "gabung", "merge"),
+    SPLIT(null, "pisah", "split"),
     STATUS(null, "status"),
     HELP(null, "bantuan", "help");
 

@@ -17,6 +17,7 @@ import static id.go.trenggalekkab.csirt.sop.CommandWord.CLOSE;
 import static id.go.trenggalekkab.csirt.sop.CommandWord.DISMISS;
 import static id.go.trenggalekkab.csirt.sop.CommandWord.HELP;
 import static id.go.trenggalekkab.csirt.sop.CommandWord.LOGBOOK_UPDATED;
+import static id.go.trenggalekkab.csirt.sop.CommandWord.MERGE;
 import static id.go.trenggalekkab.csirt.sop.CommandWord.NOTE;
 import static id.go.trenggalekkab.csirt.sop.CommandWord.PRIORITY;
 import static id.go.trenggalekkab.csirt.sop.CommandWord.PROMOTE;
@@ -24,6 +25,7 @@ import static id.go.trenggalekkab.csirt.sop.CommandWord.REOPEN;
 import static id.go.trenggalekkab.csirt.sop.CommandWord.REPAIRED;
 import static id.go.trenggalekkab.csirt.sop.CommandWord.REPLY;
 import static id.go.trenggalekkab.csirt.sop.CommandWord.SEND_CASE_FILE;
+import static id.go.trenggalekkab.csirt.sop.CommandWord.SPLIT;
 import static id.go.trenggalekkab.csirt.sop.CommandWord.STATUS;
 import static id.go.trenggalekkab.csirt.sop.CommandWord.TLP;
 import static id.go.trenggalekkab.csirt.sop.CommandWord.TO_APH;
@@ -39,6 +41,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The SOP as one declaration: in which step which command (or event), given by whom, moves
@@ -62,13 +65,14 @@ public final class SopGraph {
     private static final Set<CaseStep> ANY_STEP = EnumSet.allOf(CaseStep.class);
     private static final Set<CaseStep> HANDED_OVER = EnumSet.range(APH_HANDLING, CLOSING);
     /** A person reported it: automatic mail has nobody to talk to. */
-    private static final Set<CaseStep> REPORTED = EnumSet.complementOf(EnumSet.of(AUTOMATIC, DISMISSED));
+    private static final Set<CaseStep> REPORTED = EnumSet.complementOf(EnumSet.of(AUTOMATIC, DISMISSED, CaseStep.MERGED));
     private static final Set<CaseStep> REPORTED_AND_OPEN = EnumSet.range(VERIFICATION, CLOSING);
+    private static final List<CaseStep> REPORTED_AND_OPEN_STEPS = List.copyOf(REPORTED_AND_OPEN);
 
     /** Where a report's case starts; automatic mail waits in {@link CaseStep#AUTOMATIC}, with no clock. */
     public static final CaseStep REPORT_ENTRY = VERIFICATION;
 
-    private static final List<Transition> TRANSITIONS = List.of(
+    private static final List<Transition> TRANSITIONS = Stream.concat(Stream.of(
             // step 4: verify
             edge(VERIFICATION, VERIFY, STAFF, CATEGORISATION),
             edge(VERIFICATION, CommandWord.NOT_AN_INCIDENT, STAFF, CaseStep.NOT_AN_INCIDENT),
@@ -92,7 +96,11 @@ public final class SopGraph {
             edge(CaseStep.NOT_AN_INCIDENT, REOPEN, STAFF, VERIFICATION),
             edge(DISMISSED, REOPEN, STAFF, VERIFICATION),
             edge(AUTOMATIC, PROMOTE, STAFF, VERIFICATION),
-            edge(AUTOMATIC, DISMISS, STAFF, DISMISSED));
+            edge(AUTOMATIC, DISMISS, STAFF, DISMISSED),
+            // another report of the same incident follows its main case; split off, it is a case of its own again
+            edge(CaseStep.MERGED, SPLIT, STAFF, VERIFICATION)),
+            // a report in any step of the SOP may turn out to be another report of a case already handled
+            REPORTED_AND_OPEN_STEPS.stream().map(step -> edge(step, MERGE, STAFF, CaseStep.MERGED))).toList();
 
     private static final List<InPlace> IN_PLACE = List.of(
             new InPlace(CATEGORY, STAFF, AFTER_VERIFICATION),
@@ -164,14 +172,16 @@ public final class SopGraph {
         return false;
     }
 
-    /** The steps this one leads to directly, in the SOP's order. */
+    /** The steps this one leads to directly, in the SOP's order (a merge is a way out, not the way on). */
     public static List<CaseStep> nextSteps(CaseStep from) {
-        return TRANSITIONS.stream().filter(t -> t.from() == from).map(t -> t.path().get(0)).distinct().sorted().toList();
+        return TRANSITIONS.stream().filter(t -> t.from() == from && !isMerge(t)).map(t -> t.path().get(0)).distinct()
+                .sorted().toList();
     }
 
     /** What completes this step, for reminders and replies: "#verifikasi atau #bukan-insiden". */
     public static String completedBy(CaseStep step) {
-        String triggers = TRANSITIONS.stream().filter(t -> t.from() == step).map(t -> t.trigger().forPeople()).distinct()
+        String triggers = TRANSITIONS.stream().filter(t -> t.from() == step && !isMerge(t)).map(t -> t.trigger().forPeople())
+                .distinct()
                 .collect(Collectors.joining(" atau "));
         return triggers.isEmpty() ? "-" : triggers;
     }
@@ -200,6 +210,10 @@ public final class SopGraph {
 
     public static List<InPlace> inPlaceCommands() {
         return IN_PLACE;
+    }
+
+    private static boolean isMerge(Transition t) {
+        return t.to() == CaseStep.MERGED;
     }
 
     private static Transition edge(CaseStep from, Trigger trigger, Set<Role> roles, CaseStep... path) {

@@ -18,7 +18,7 @@ public record CaseHeading(String number, String tag, String tlp, String subject,
         return new CaseHeading(t.number().toString(), t.number().tag(), t.tlp().label(),
                 t.subject() == null ? "" : EchoedText.defang(t.subject()), step.describe(),
                 t.stepDeadline() == null ? "-" : Wib.human(t.stepDeadline()),
-                step.isFinished() || step == CaseStep.AUTOMATIC ? "-"
+                step.isFinished() || step == CaseStep.AUTOMATIC || step == CaseStep.MERGED ? "-"
                         : SopGraph.nextSteps(step).stream().map(CaseStep::describe).collect(Collectors.joining(" atau ")),
                 t.category() == null ? "belum" : t.category().toString(),
                 t.priority() == null ? "belum" : t.priority().name(),

@@ -181,6 +181,29 @@ public class CaseRepository {
                 Integer.class);
     }
 
+    void setMergedInto(long ticketId, Long mainTicketId) {
+        jdbc.update("UPDATE ticket SET merged_into = :main WHERE id = :ticketId",
+                new MapSqlParameterSource().addValue("ticketId", ticketId).addValue("main", mainTicketId));
+    }
+
+    /** The main case this one is merged into. */
+    public Optional<Long> mergedInto(long ticketId) {
+        return jdbc.queryForList("SELECT merged_into FROM ticket WHERE id = :ticketId AND merged_into IS NOT NULL",
+                new MapSqlParameterSource("ticketId", ticketId), Long.class).stream().findFirst();
+    }
+
+    /** The cases merged into this one, oldest first. */
+    public List<Long> linkedCases(long mainTicketId) {
+        return jdbc.queryForList("SELECT id FROM ticket WHERE merged_into = :main ORDER BY id",
+                new MapSqlParameterSource("main", mainTicketId), Long.class);
+    }
+
+    void removeParticipant(long ticketId, String address, ParticipantRole role) {
+        jdbc.update("DELETE FROM participant WHERE ticket_id = :ticketId AND address = :address AND role = :role",
+                new MapSqlParameterSource().addValue("ticketId", ticketId).addValue("address", address)
+                        .addValue("role", role.name()));
+    }
+
     /** The Message-ID of the reporter's acknowledgement: what the desk's words to the reporter answer. */
     Optional<String> acknowledgementOf(long ticketId) {
         return jdbc.queryForList("""

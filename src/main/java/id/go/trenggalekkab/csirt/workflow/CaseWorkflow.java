@@ -14,6 +14,7 @@ import id.go.trenggalekkab.csirt.sop.SopGraph;
 import id.go.trenggalekkab.csirt.sop.Tlp;
 import id.go.trenggalekkab.csirt.sop.Transition;
 import id.go.trenggalekkab.csirt.ticket.Ticket;
+import id.go.trenggalekkab.csirt.ticket.TicketNumber;
 import id.go.trenggalekkab.csirt.ticket.TicketRepository;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -138,12 +139,66 @@ public class CaseWorkflow {
         if (command.word() == CommandWord.NOT_AN_INCIDENT && note.isBlank()) {
             return CommandOutcome.refused(command, OutcomeText.NO_REASON);
         }
+        if (command.word() == CommandWord.MERGE) {
+            return merge(ticket, actor, command, transition, note);
+        }
+        if (command.word() == CommandWord.SPLIT) {
+            return split(ticket, actor, command, transition, note);
+        }
         Optional<Role> handedTo = SopGraph.handedTo(transition);
         if (handedTo.isPresent() && directory.withRole(handedTo.get()).isEmpty()) {
             return CommandOutcome.refused(command, OutcomeText.NO_CONTACT, handedTo.get().name());
         }
         String told = follow(ticket, transition, actor.address(), note);
         return CommandOutcome.applied(command, OutcomeText.MOVED, transition.to().describe()).followedBy(told);
+    }
+
+    /**
+     * Another report of an incident a main case handles: it stops its own clock, keeps its
+     * evidence, and its reporter is told once and then follows the main case's notices. One
+     * level only: a main case is never itself merged, so notices never travel a chain.
+     */
+    private CommandOutcome merge(Ticket ticket, Person actor, Command command, Transition transition, String note) {
+        Optional<Ticket> main = TicketNumber.tryParse(command.argument().replaceAll("[\\[\\]]", ""))
+                .flatMap(tickets::find);
+        if (main.isEmpty()) {
+            return CommandOutcome.refused(command, OutcomeText.NO_SUCH_CASE, command.argument());
+        }
+        Ticket into = tickets.lock(main.get().id());
+        if (into.id() == ticket.id()) {
+            return CommandOutcome.refused(command, OutcomeText.MERGE_INTO_ITSELF);
+        }
+        if (into.automatic() || into.step() == CaseStep.DISMISSED || into.step() == CaseStep.MERGED) {
+            return CommandOutcome.refused(command, OutcomeText.NOT_A_MAIN_CASE, into.number(), into.step().describe());
+        }
+        List<Long> linked = cases.linkedCases(ticket.id());
+        if (!linked.isEmpty()) {
+            return CommandOutcome.refused(command, OutcomeText.ALREADY_A_MAIN_CASE, linked.size());
+        }
+        cases.setMergedInto(ticket.id(), into.id());
+        if (ticket.reporterAddress() != null) {
+            cases.addParticipant(into.id(), ticket.reporterAddress(), ParticipantRole.LINKED_REPORTER);
+        }
+        follow(ticket, transition, actor.address(), note);
+        logbook.record(into.id(), actor.address(), LogbookEvent.CASE_LINKED, ticket.number() + " merged into this case");
+        boolean told = reporterNotices.merged(tickets.lock(ticket.id()), into);
+        return CommandOutcome.applied(command, OutcomeText.MERGED_INTO, into.number())
+                .followedBy(told ? "" : OutcomeText.REPORTER_NOT_TOLD.format(ticket.reporterAddress()));
+    }
+
+    /** The link undone: the case is its own again and starts at step 4; its reporter leaves the main case. */
+    private CommandOutcome split(Ticket ticket, Person actor, Command command, Transition transition, String note) {
+        Optional<Long> main = cases.mergedInto(ticket.id());
+        cases.setMergedInto(ticket.id(), null);
+        main.ifPresent(id -> {
+            if (ticket.reporterAddress() != null) {
+                cases.removeParticipant(id, ticket.reporterAddress(), ParticipantRole.LINKED_REPORTER);
+            }
+            logbook.record(id, actor.address(), LogbookEvent.CASE_UNLINKED, ticket.number() + " split off this case");
+        });
+        follow(ticket, transition, actor.address(), note);
+        return CommandOutcome.applied(command, OutcomeText.SPLIT_OFF,
+                main.map(tickets::numberOf).map(Object::toString).orElse("-"), transition.to().describe());
     }
 
     /** The mail a move causes: the reporter told, the case handed over, the case's end announced. */

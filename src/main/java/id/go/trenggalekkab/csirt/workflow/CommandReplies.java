@@ -69,7 +69,9 @@ class CommandReplies {
             return "isi email Anda DIKIRIM kepada pelapor " + reporter + " sebagai alasan bukan insiden.";
         }
         String notice = applied.contains(CommandWord.VERIFY) ? "pemberitahuan standar bahwa laporan diverifikasi"
-                : applied.contains(CommandWord.CLOSE) ? "pemberitahuan standar bahwa kasus selesai" : null;
+                : applied.contains(CommandWord.CLOSE) ? "pemberitahuan standar bahwa kasus selesai"
+                : applied.contains(CommandWord.MERGE) ? "pemberitahuan standar bahwa laporannya digabung ke kasus utama"
+                : null;
         return (notice == null ? "tidak ada yang dikirim kepada pelapor" : "pelapor menerima " + notice
                 + ", tanpa isi email Anda") + "; isi email Anda hanya tersimpan di logbook"
                 + " (untuk menulis kepada pelapor: #balas, atau #tanya untuk bertanya).";

@@ -43,7 +43,13 @@ enum OutcomeText {
     EMPTY_MESSAGE(0),
     NO_REPORTER(0),
     SENT_TO_REPORTER(1),
-    ASKED_REPORTER(1);
+    ASKED_REPORTER(1),
+    NO_SUCH_CASE(1),
+    MERGE_INTO_ITSELF(0),
+    NOT_A_MAIN_CASE(2),
+    ALREADY_A_MAIN_CASE(1),
+    MERGED_INTO(1),
+    SPLIT_OFF(2);
 
     static final String FILE = "templates/command-outcomes.properties";
     private static final Map<OutcomeText, String> TEXTS = load();

@@ -8,5 +8,7 @@ public enum ParticipantRole {
     COPIED,
     /** Handed the case file in step 6. */
     TTIS,
-    APH
+    APH,
+    /** The reporter of a case merged into this one: they follow this case's notices. */
+    LINKED_REPORTER
 }

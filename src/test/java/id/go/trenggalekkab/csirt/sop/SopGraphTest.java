@@ -86,8 +86,14 @@ class SopGraphTest {
             inPlace(CommandWord.SEND_CASE_FILE, STAFF, EnumSet.range(APH_HANDLING, CLOSING)),
             inPlace(CommandWord.NOTE, EnumSet.of(Role.OFFICER, Role.SUPERVISOR, Role.TTIS, Role.APH),
                     EnumSet.allOf(CaseStep.class)),
-            inPlace(CommandWord.REPLY, STAFF, EnumSet.complementOf(EnumSet.of(AUTOMATIC, DISMISSED))),
+            inPlace(CommandWord.REPLY, STAFF, EnumSet.complementOf(EnumSet.of(AUTOMATIC, DISMISSED, CaseStep.MERGED))),
             inPlace(CommandWord.ASK, STAFF, EnumSet.range(VERIFICATION, CLOSING)),
+            moves(CommandWord.MERGE, STAFF, VERIFICATION, List.of(CaseStep.MERGED), CATEGORISATION, List.of(CaseStep.MERGED),
+                    ANALYSIS, List.of(CaseStep.MERGED), APH_HANDLING, List.of(CaseStep.MERGED),
+                    CaseStep.APH_REPORT, List.of(CaseStep.MERGED), REPAIR, List.of(CaseStep.MERGED),
+                    CaseStep.RESOLUTION_ANALYSIS, List.of(CaseStep.MERGED), LOGBOOK_UPDATE, List.of(CaseStep.MERGED),
+                    CLOSING, List.of(CaseStep.MERGED)),
+            moves(CommandWord.SPLIT, STAFF, CaseStep.MERGED, List.of(VERIFICATION)),
             inPlace(CommandWord.STATUS, EnumSet.allOf(Role.class), EnumSet.allOf(CaseStep.class)),
             inPlace(CommandWord.HELP, EnumSet.allOf(Role.class), EnumSet.allOf(CaseStep.class)));
 

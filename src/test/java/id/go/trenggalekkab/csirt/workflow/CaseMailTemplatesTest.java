@@ -13,19 +13,30 @@ class CaseMailTemplatesTest {
 
     @Test
     void reporterNotices() {
-        MailTemplates.Rendered verified = render(new ReporterNotices.ReporterNotice(aCase(), "Budi", true, false, false, null));
+        MailTemplates.Rendered verified = render(new ReporterNotices.ReporterNotice(aCase(), "Budi", true, false, false, false, null, null));
         assertThat(verified.subject()).isEqualTo("[TTIS-2026-00042] [TLP:AMBER] Laporan diverifikasi: Situs desa berisi judi online");
         assertThat(verified.text()).startsWith("Yth. Budi,").contains("TTIS-2026-00042 telah diverifikasi")
                 .doesNotContain("bukan insiden");
 
         MailTemplates.Rendered notIncident = render(new ReporterNotices.ReporterNotice(aCase(), null, false, true, false,
-                "Pengumuman resmi BSSN."));
+                false, "Pengumuman resmi BSSN.", null));
         assertThat(notIncident.subject()).contains("Laporan bukan insiden: ");
         assertThat(notIncident.text()).startsWith("Yth. Bapak/Ibu Pelapor,").contains("Pengumuman resmi BSSN.")
                 .contains("[TTIS-2026-00042] pada subjek");
 
-        assertThat(render(new ReporterNotices.ReporterNotice(aCase(), "Budi", false, false, true, null)).subject())
-                .contains("Laporan selesai ditangani: ");
+        assertThat(render(new ReporterNotices.ReporterNotice(aCase(), "Budi", false, false, true, false, null, null))
+                .subject()).contains("Laporan selesai ditangani: ");
+
+        MailTemplates.Rendered merged = render(new ReporterNotices.ReporterNotice(aCase(), "Budi", false, false, false,
+                true, null, "TTIS-2026-00040"));
+        assertThat(merged.subject()).isEqualTo("[TTIS-2026-00042] [TLP:AMBER] Laporan digabung ke TTIS-2026-00040: "
+                + "Situs desa berisi judi online");
+        assertThat(merged.text()).contains("digabung ke kasus itu").contains("nomor TTIS-2026-00040")
+                .doesNotContain("berikut ini juga untuk Anda");
+        MailTemplates.Rendered toLinked = render(new ReporterNotices.ReporterNotice(aCase(), "Sari", false, false, true,
+                false, null, "TTIS-2026-00043"));
+        assertThat(toLinked.text()).contains("Laporan Anda TTIS-2026-00043 menyangkut insiden yang sama dengan kasus"
+                + " TTIS-2026-00042").contains("telah selesai");
     }
 
     @Test

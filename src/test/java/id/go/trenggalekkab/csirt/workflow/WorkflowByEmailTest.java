@@ -9,10 +9,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.lowagie.text.pdf.PdfReader;
-import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import id.go.trenggalekkab.csirt.sop.CaseStep;
 import id.go.trenggalekkab.csirt.support.DeskIntegrationTest;
+import id.go.trenggalekkab.csirt.support.PdfText;
 import id.go.trenggalekkab.csirt.support.People;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
@@ -76,7 +75,7 @@ class WorkflowByEmailTest extends DeskIntegrationTest {
         byte[] pdf = http.getForObject("/api/tickets/" + ticket + "/report.pdf", byte[].class);
         String reportSha = ticket(ticket).path("messages").findParents("kind").stream()
                 .filter(m -> m.path("kind").asText().equals("REPORT")).findFirst().orElseThrow().path("sha256").asText();
-        assertThat(pdfText(pdf)).contains("Laporan Penanganan Insiden Siber").contains(ticket).contains(reportSha)
+        assertThat(PdfText.of(pdf)).contains("Laporan Penanganan Insiden Siber").contains(ticket).contains(reportSha)
                 .contains("plugin usang").contains("judi-online");
 
         assertThat(ticket(ticket).path("history").findValuesAsText("step")).containsExactly("VERIFICATION",
@@ -192,19 +191,4 @@ class WorkflowByEmailTest extends DeskIntegrationTest {
         await().atMost(PATIENCE).until(() -> flaggedAsStrangers(ticket, aphId));
         assertThat(logbookEvents(ticket)).doesNotContain("HANDLER_REPORT", "COMMAND_APPLIED");
     }
-
-    private static String pdfText(byte[] pdf) throws Exception {
-        PdfReader reader = new PdfReader(pdf);
-        try {
-            PdfTextExtractor extractor = new PdfTextExtractor(reader);
-            StringBuilder text = new StringBuilder();
-            for (int page = 1; page <= reader.getNumberOfPages(); page++) {
-                text.append(extractor.getTextFromPage(page)).append(' ');
-            }
-            return text.toString().replaceAll("\\s+", " ");
-        } finally {
-            reader.close();
-        }
-    }
-
 }
