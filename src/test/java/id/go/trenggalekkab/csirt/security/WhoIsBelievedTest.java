@@ -8,10 +8,9 @@ import static id.go.trenggalekkab.csirt.support.TestMail.uniqueAddress;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.lowagie.text.pdf.PdfReader;
-import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import id.go.trenggalekkab.csirt.sop.CaseStep;
 import id.go.trenggalekkab.csirt.support.DeskIntegrationTest;
+import id.go.trenggalekkab.csirt.support.PdfText;
 import id.go.trenggalekkab.csirt.support.People;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
@@ -60,7 +59,7 @@ class WhoIsBelievedTest extends DeskIntegrationTest {
         await().atMost(PATIENCE).until(() -> logbookEvents(ticket).contains("HANDLER_REPORT_UNAUTHENTICATED"));
         assertThat(logbookEvents(ticket)).doesNotContain("HANDLER_REPORT");
         byte[] pdf = http.getForObject("/api/tickets/" + ticket + "/report.pdf", byte[].class);
-        assertThat(pdfText(pdf)).contains(ticket).doesNotContain(forged.substring(forged.length() - 12));
+        assertThat(PdfText.of(pdf)).contains(ticket).doesNotContain(forged.substring(forged.length() - 12));
     }
 
     @Test
@@ -117,19 +116,5 @@ class WhoIsBelievedTest extends DeskIntegrationTest {
                 + "Final-Recipient: rfc822; " + finalRecipient + "\r\nAction: failed\r\nStatus: 5.1.1\r\n"
                 + "--b\r\nContent-Type: message/rfc822\r\n\r\n" + returned + "\r\n--b--\r\n")
                 .getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static String pdfText(byte[] pdf) throws Exception {
-        PdfReader reader = new PdfReader(pdf);
-        try {
-            PdfTextExtractor extractor = new PdfTextExtractor(reader);
-            StringBuilder text = new StringBuilder();
-            for (int page = 1; page <= reader.getNumberOfPages(); page++) {
-                text.append(extractor.getTextFromPage(page)).append(' ');
-            }
-            return text.toString().replaceAll("\\s+", " ");
-        } finally {
-            reader.close();
-        }
     }
 }
