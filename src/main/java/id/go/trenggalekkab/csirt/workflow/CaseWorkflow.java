@@ -103,7 +103,8 @@ public class CaseWorkflow {
 
     private CommandOutcome apply(Ticket ticket, Person actor, Command command, String note) {
         if (!command.isKnown()) {
-            return CommandOutcome.refused(command, OutcomeText.UNKNOWN_COMMAND);
+            return CommandOutcome.refused(command, command.written().matches("(?i)#(ulang-karantina|replay-quarantine)")
+                    ? OutcomeText.DESK_COMMAND_ON_A_CASE : OutcomeText.UNKNOWN_COMMAND);
         }
         SopGraph.Decision decision = SopGraph.decide(actor.roles(), ticket.step(), command.word());
         if (decision instanceof SopGraph.NotPermitted) {

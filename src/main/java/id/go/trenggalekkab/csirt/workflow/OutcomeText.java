@@ -49,7 +49,8 @@ enum OutcomeText {
     NOT_A_MAIN_CASE(2),
     ALREADY_A_MAIN_CASE(1),
     MERGED_INTO(1),
-    SPLIT_OFF(2);
+    SPLIT_OFF(2),
+    DESK_COMMAND_ON_A_CASE(0);
 
     static final String FILE = "templates/command-outcomes.properties";
     private static final Map<OutcomeText, String> TEXTS = load();

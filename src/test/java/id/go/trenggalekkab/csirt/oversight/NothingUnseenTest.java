@@ -39,9 +39,19 @@ class NothingUnseenTest extends DeskIntegrationTest {
     @Autowired
     MovableClock clock;
 
+    @Autowired
+    UnseenMail unseenMail;
+
     @BeforeEach
     void openTheAlertCap() {
         moveOpenDeadlinesOutOfReach();
+        // what earlier tests left unalerted is told now, so that this test's alert has a window of its own
+        pastTheLastAlert();
+        unseenMail.alertOfficers();
+        pastTheLastAlert();
+    }
+
+    private void pastTheLastAlert() {
         java.sql.Timestamp last = jdbc.queryForObject("SELECT max(sent_at) FROM unseen_mail_alert", java.sql.Timestamp.class);
         Duration sinceLast = last == null ? Duration.ZERO : Duration.between(last.toInstant(), clock.instant());
         clock.advance(Duration.ofMinutes(11).minus(sinceLast.isNegative() ? sinceLast : Duration.ZERO));
@@ -87,6 +97,36 @@ class NothingUnseenTest extends DeskIntegrationTest {
         assertThat(count("SELECT count(*) FROM logbook WHERE event = 'QUARANTINE_REPLAYED' AND detail LIKE ?",
                 "quarantined message #" + quarantined + ":%")).isEqualTo(3);
         assertThat(replay(Long.MAX_VALUE).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    void aSupervisorReplaysQuarantinedMailByMailAndNobodyElseCan() {
+        String reporter = uniqueAddress("karantina-surat");
+        String id = newMessageId();
+        TestMail.deliver(reporter, report(reporter, "Laporan yang memicu bug", "Situs diretas.", "Message-ID: " + id,
+                PoisonMessages.UNTIL_FIXED + ": yes"));
+        long quarantined = awaitQuarantined(id);
+        PoisonMessages.CAUSE_FIXED.set(true);
+
+        // an officer is no supervisor: their mail is a report like any other, and replays nothing
+        TestMail.deliver(People.OFFICER, report(People.OFFICER, "#ulang-karantina " + quarantined, "Tolong diproses.",
+                "Authentication-Results: mx.trenggalekkab.go.id; dkim=pass header.d=trenggalekkab.go.id"));
+        // a forged supervisor: a security event, nothing replayed, nothing answered
+        TestMail.deliver(People.KASI, report(People.KASI, "#ulang-karantina " + quarantined, "Palsu."));
+        awaitQuiet();
+        assertThat(ticketOf(id)).isNull();
+        assertThat(count("SELECT count(*) FROM logbook WHERE event = 'SECURITY_EVENT' AND actor = ? AND detail LIKE ?",
+                People.KASI, "%#ulang-karantina " + quarantined + "%")).isEqualTo(1);
+
+        TestMail.deliver(People.KABID, report(People.KABID, "#ulang-karantina " + quarantined, "",
+                "Authentication-Results: mx.trenggalekkab.go.id; dkim=pass header.d=trenggalekkab.go.id"));
+        MimeMessage reply = await().atMost(PATIENCE).until(() -> TestMail.inboxOf(People.KABID).stream().map(TestMail::parse)
+                .filter(m -> TestMail.subjectOf(m).startsWith("Hasil perintah desk")
+                        && TestMail.textOf(m).contains("#ulang-karantina " + quarantined + ":"))
+                .findFirst().orElse(null), m -> m != null);
+        assertThat(TestMail.textOf(reply)).contains("diterapkan - taken in: new ticket TTIS-");
+        assertThat(ticketOf(id)).isNotNull();
+        assertThat(listed(quarantined).path("replays").get(0).path("actor").asText()).isEqualTo(People.KABID);
     }
 
     @Test
