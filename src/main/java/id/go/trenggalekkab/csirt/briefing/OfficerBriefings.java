@@ -20,6 +20,7 @@ import id.go.trenggalekkab.csirt.ticket.Ticket;
 import id.go.trenggalekkab.csirt.ticket.TicketRepository;
 import id.go.trenggalekkab.csirt.workflow.CommandProperties;
 import id.go.trenggalekkab.csirt.workflow.ReplyText;
+import id.go.trenggalekkab.csirt.workflow.ReporterWaits;
 import id.go.trenggalekkab.csirt.workflow.Sender;
 import id.go.trenggalekkab.csirt.workflow.SenderAuthentication;
 import id.go.trenggalekkab.csirt.workflow.SenderResolver;
@@ -55,15 +56,17 @@ public class OfficerBriefings {
 
     private final Directory directory;
     private final SenderResolver senders;
+    private final ReporterWaits waits;
     private final TicketRepository tickets;
     private final Mailer mailer;
     private final SenderAuthentication authentication;
     private final Clock clock;
 
-    OfficerBriefings(Directory directory, SenderResolver senders, TicketRepository tickets, Mailer mailer,
-                     CommandProperties commands, Clock clock) {
+    OfficerBriefings(Directory directory, SenderResolver senders, ReporterWaits waits, TicketRepository tickets,
+                     Mailer mailer, CommandProperties commands, Clock clock) {
         this.directory = directory;
         this.senders = senders;
+        this.waits = waits;
         this.tickets = tickets;
         this.mailer = mailer;
         this.authentication = new SenderAuthentication(commands);
@@ -135,7 +138,12 @@ public class OfficerBriefings {
             case STAFF, STRANGER -> Optional.empty();
         };
         if (who.isPresent()) {
-            brief(ticket, stored, who.get(), false, assigneeOrEveryOfficer(ticket));
+            List<Person> officers = new ArrayList<>(assigneeOrEveryOfficer(ticket));
+            // the answer to a question reaches whoever asked it, wherever the case is assigned
+            waits.open(ticket.id()).flatMap(w -> directory.find(w.askedBy())).filter(Person::isDeskStaff)
+                    .filter(asker -> officers.stream().noneMatch(o -> o.address().equals(asker.address())))
+                    .ifPresent(officers::add);
+            brief(ticket, stored, who.get(), false, officers);
         }
         return stored;
     }

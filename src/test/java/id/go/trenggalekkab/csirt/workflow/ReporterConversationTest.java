@@ -26,6 +26,8 @@ class ReporterConversationTest extends DeskIntegrationTest {
                 m -> m != null);
 
         Object deadline = openDeadline(ticket);
+        command(People.OFFICER, ticket, "#tugaskan " + People.PIKET, "");
+        await().atMost(PATIENCE).until(() -> ticket(ticket).path("assignee").asText().equals(People.PIKET));
         command(People.OFFICER, ticket, "#tanya", "Sejak kapan spam itu terkirim? Mohon kirim contoh headernya.");
         MimeMessage question = await().atMost(PATIENCE).until(() -> lastMailAbout(reporter, ticket, "Pertanyaan petugas"),
                 m -> m != null);
@@ -33,8 +35,8 @@ class ReporterConversationTest extends DeskIntegrationTest {
         assertThat(question.getFrom()[0].toString()).contains("csirt@trenggalekkab.go.id").doesNotContain(People.OFFICER);
         assertThat(TestMail.textOf(question)).contains("Sejak kapan spam itu terkirim?")
                 .doesNotContain("kutipan lama").doesNotContain(People.OFFICER);
-        MimeMessage reply = await().atMost(PATIENCE).until(() -> lastMailAbout(People.OFFICER, ticket, "Perintah diterapkan"),
-                m -> m != null);
+        MimeMessage reply = await().atMost(PATIENCE).until(() -> mailsAbout(People.OFFICER, ticket, "Perintah diterapkan")
+                .stream().filter(m -> TestMail.textOf(m).contains("✔ #tanya")).findFirst().orElse(null), m -> m != null);
         assertThat(TestMail.textOf(reply)).contains("Kepada pelapor: isi email Anda (tanpa kutipan dan tanda tangan) DIKIRIM"
                 + " kepada pelapor " + reporter);
         assertThat(logbookEvents(ticket)).contains("MESSAGE_TO_REPORTER");
@@ -49,6 +51,7 @@ class ReporterConversationTest extends DeskIntegrationTest {
         MimeMessage answer = await().atMost(PATIENCE).until(() -> lastMailAbout(People.OFFICER, ticket, "Pesan dari pelapor"),
                 m -> m != null);
         assertThat(TestMail.textOf(answer)).contains("Sejak Senin pagi, sekitar 200 email per jam.");
+        assertThat(lastMailAbout(People.PIKET, ticket, "Pesan dari pelapor")).as("and the officer assigned").isNotNull();
         await().atMost(PATIENCE).until(() -> logbookEvents(ticket).contains("REPORTER_ANSWERED"));
         assertThat(count("""
                 SELECT count(*) FROM reporter_wait w JOIN ticket t ON t.id = w.ticket_id
