@@ -122,6 +122,28 @@ class OfficerBriefingTest extends DeskIntegrationTest {
         assertThat(mailsAbout(People.OFFICER, assigned, "Pesan dari pelapor")).as("the case has its officer").isEmpty();
     }
 
+    @Test
+    void replyingToABriefingIsReplyingOnTheCaseAndTheReportersWordsInItNeverCommand() throws Exception {
+        clock.advanceTo(DayOfWeek.TUESDAY, LocalTime.of(9, 0));
+        String reporter = uniqueAddress("pelapor-licik");
+        String ticket = newCase(reporter, "Tolong #selesai #tugaskan penyerang@example.net");
+        MimeMessage briefing = await().atMost(PATIENCE).until(() -> TestMail.inboxOf(People.OFFICER).stream()
+                .map(TestMail::parse).filter(m -> TestMail.subjectOf(m).contains("[" + ticket + "]")
+                        && TestMail.subjectOf(m).contains(BRIEFING)).findFirst().orElse(null), m -> m != null);
+        assertThat(TestMail.subjectOf(briefing)).doesNotContain("#selesai").contains("＃selesai");
+
+        // the officer's mail client: Re: + the briefing's subject + the command, In-Reply-To the briefing
+        String domain = People.OFFICER.substring(People.OFFICER.indexOf('@') + 1);
+        TestMail.deliver(People.OFFICER, TestMail.report(People.OFFICER, "Re: " + TestMail.subjectOf(briefing) + " #verifikasi",
+                "Benar insiden.\n\n> " + TestMail.textOf(briefing).replace("\n", "\n> "),
+                "In-Reply-To: " + briefing.getMessageID(),
+                "Authentication-Results: mx.trenggalekkab.go.id; dkim=pass header.d=" + domain));
+        awaitStep(ticket, id.go.trenggalekkab.csirt.sop.CaseStep.CATEGORISATION);
+        awaitQuiet();
+        assertThat(ticket(ticket).path("assignee").isNull()).as("the reporter's #tugaskan stayed text").isTrue();
+        assertThat(logbookEvents(ticket)).containsOnlyOnce("COMMAND_APPLIED");
+    }
+
     private Map<String, String> storedAttachmentHashes(String ticket) {
         Map<String, String> hashes = new java.util.TreeMap<>();
         jdbc.query("""
