@@ -131,7 +131,7 @@ class FailureRecoveryTest extends DeskIntegrationTest {
     private String outboxStatus(String ticket) {
         return jdbc.queryForObject("""
                 SELECT o.status FROM outbox o JOIN message m ON m.id = o.message_id JOIN ticket t ON t.id = m.ticket_id
-                 WHERE t.number = ?
+                 WHERE t.number = ? AND m.kind = 'ACKNOWLEDGEMENT'
                 """, String.class, ticket);
     }
 

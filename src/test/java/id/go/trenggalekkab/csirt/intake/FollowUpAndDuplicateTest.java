@@ -45,7 +45,7 @@ class FollowUpAndDuplicateTest extends DeskIntegrationTest {
         awaitQuiet();
         assertThat(inboxOf(reporter)).hasSize(1);
         assertThat(count("SELECT count(*) FROM message m JOIN ticket t ON t.id = m.ticket_id "
-                + "WHERE t.number = ? AND m.direction = 'OUT'", ticket)).isEqualTo(1);
+                + "WHERE t.number = ? AND m.direction = 'OUT' AND m.to_address = ?", ticket, reporter)).isEqualTo(1);
     }
 
     @Test
