@@ -13,6 +13,15 @@ import java.util.stream.Collectors;
 public record CaseHeading(String number, String tag, String tlp, String subject, String step, String deadline,
                           String next, String category, String priority, String assignee) {
 
+    /**
+     * The case as told to someone whose own report is another ticket (a report merged into
+     * this case): their own subject, never another reporter's words.
+     */
+    public CaseHeading shownWith(String ownSubject) {
+        return new CaseHeading(number, tag, tlp, ownSubject == null ? "" : EchoedText.defang(ownSubject), step, deadline,
+                next, category, priority, assignee);
+    }
+
     public static CaseHeading of(Ticket t) {
         CaseStep step = t.step();
         return new CaseHeading(t.number().toString(), t.number().tag(), t.tlp().label(),

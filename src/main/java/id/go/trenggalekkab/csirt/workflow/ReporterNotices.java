@@ -68,9 +68,10 @@ class ReporterNotices {
             return "reporter-notice";
         }
 
+        /** For the reporter of a case merged into this one: their own name and subject, never the main reporter's. */
         ReporterNotice toLinked(Ticket linked) {
-            return new ReporterNotice(ticket, linked.reporterName(), verified, notIncident, closed, merged, reason,
-                    linked.number().toString());
+            return new ReporterNotice(ticket.shownWith(linked.subject()), linked.reporterName(), verified, notIncident,
+                    closed, merged, reason, linked.number().toString());
         }
     }
 

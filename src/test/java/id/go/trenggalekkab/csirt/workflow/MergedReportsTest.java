@@ -10,6 +10,7 @@ import id.go.trenggalekkab.csirt.support.DeskIntegrationTest;
 import id.go.trenggalekkab.csirt.support.PdfText;
 import id.go.trenggalekkab.csirt.support.People;
 import id.go.trenggalekkab.csirt.support.TestMail;
+import jakarta.mail.internet.MimeMessage;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -55,8 +56,12 @@ class MergedReportsTest extends DeskIntegrationTest {
         command(People.OFFICER, main, "#verifikasi", "Benar, situs diretas.");
         await().atMost(PATIENCE).until(() -> List.of(first, second, third).stream()
                 .allMatch(r -> mailsAbout(r, main, "Laporan diverifikasi").size() == 1));
-        assertThat(TestMail.textOf(mailsAbout(second, main, "Laporan diverifikasi").get(0)))
+        MimeMessage toSecond = mailsAbout(second, main, "Laporan diverifikasi").get(0);
+        assertThat(TestMail.textOf(toSecond))
                 .contains("Laporan Anda " + other + " menyangkut insiden yang sama dengan kasus " + main);
+        assertThat(TestMail.subjectOf(toSecond) + TestMail.textOf(toSecond)).as("another reporter's words are not theirs")
+                .contains("Halaman depan pariwisata berisi tulisan peretas").doesNotContain("Situs dinas pariwisata diretas")
+                .doesNotContain(first);
 
         command(People.OFFICER, splitLater, "#pisah", "Ternyata situs lain.");
         awaitStep(splitLater, CaseStep.VERIFICATION);
