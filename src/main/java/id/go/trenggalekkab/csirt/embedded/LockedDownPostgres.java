@@ -17,7 +17,8 @@ import java.util.Properties;
  * (pg_hba: scram-sha-256, no trust, by socket or TCP), the owner's and the desk role's
  * passwords generated and kept in {@link Secrets}. The desk runs as {@link #DESK_ROLE},
  * which may add evidence and logbook entries but change none (migration V11); migrations
- * run as the owner, postgres.
+ * run as the owner, postgres. It runs durable: fsync, synchronous commit and full-page
+ * writes on, whatever the library's test-friendly defaults.
  */
 final class LockedDownPostgres {
 
@@ -33,6 +34,11 @@ final class LockedDownPostgres {
                 .setCleanDataDirectory(false)
                 // zonky's own readiness check logs in as the owner: with its password once trust is gone
                 .setConnectConfig("password", ownerPassword)
+                // the library starts PostgreSQL as tests want it (-F: no fsync; no synchronous commit); the
+                // embedded default keeps tickets whose mail has left the inbox: a power cut must not lose them
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("full_page_writes", "on")
                 .start();
         try (Connection owner = DriverManager.getConnection(url(postgres), login(OWNER, ownerPassword));
              Statement sql = owner.createStatement()) {

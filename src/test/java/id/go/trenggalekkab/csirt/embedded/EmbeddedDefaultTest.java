@@ -83,6 +83,10 @@ class EmbeddedDefaultTest {
                     .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE));
         }
         assertThat(jdbc.queryForObject("SELECT current_user", String.class)).isEqualTo("csirt_desk");
+        // durable, unlike the library's test defaults: a committed ticket survives a power cut
+        assertThat(jdbc.queryForList("""
+                SELECT name || '=' || setting FROM pg_settings WHERE name IN ('fsync', 'synchronous_commit', 'full_page_writes')
+                 ORDER BY name""", String.class)).containsExactly("fsync=on", "full_page_writes=on", "synchronous_commit=on");
         assertThatThrownBy(() -> jdbc.execute("UPDATE logbook SET detail = 'rewritten'"))
                 .rootCause().hasMessageContaining("permission denied");
     }
