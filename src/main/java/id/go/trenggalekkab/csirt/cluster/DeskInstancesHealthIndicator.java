@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ServiceStatus;
 import org.springframework.boot.actuate.health.AbstractHealthIndicator;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.stereotype.Component;
@@ -11,7 +13,9 @@ import org.springframework.stereotype.Component;
 /**
  * Which instance holds what (GET /actuator/health, component "instances"): this
  * instance's name, the intake lease's holder and until when, and every instance heard
- * from lately. A standby instance is healthy: it waits to take over.
+ * from lately. A standby instance is healthy: it waits to take over. Nobody reading the
+ * mailbox is not: DOWN where no instance holds the intake lease, or where this one holds
+ * it and its mailbox-intake route is not running.
  */
 @Component("instances")
 class DeskInstancesHealthIndicator extends AbstractHealthIndicator {
@@ -19,11 +23,14 @@ class DeskInstancesHealthIndicator extends AbstractHealthIndicator {
     private final LeaseRepository leases;
     private final DeskInstance instance;
     private final Duration heardFromWithin;
+    private final CamelContext camel;
 
-    DeskInstancesHealthIndicator(LeaseRepository leases, DeskInstance instance, ClusterProperties properties) {
+    DeskInstancesHealthIndicator(LeaseRepository leases, DeskInstance instance, ClusterProperties properties,
+                                 CamelContext camel) {
         super("desk instances health check failed");
         this.leases = leases;
         this.instance = instance;
+        this.camel = camel;
         this.heardFromWithin = properties.leaseTtl();
     }
 
@@ -41,9 +48,18 @@ class DeskInstancesHealthIndicator extends AbstractHealthIndicator {
                 .map(m -> Map.<String, Object>of("name", m.name(), "host", m.host(), "startedAt", m.startedAt().toString(),
                         "lastSeen", m.lastSeen().toString(), "thisInstance", m.local()))
                 .toList();
-        builder.up()
-                .withDetail("thisInstance", instance.name())
-                .withDetail("role", Boolean.TRUE.equals(intake.get("heldByThisInstance")) ? "intake" : "standby")
+        boolean held = Boolean.TRUE.equals(intake.get("heldByThisInstance"));
+        ServiceStatus route = camel.getRouteController().getRouteStatus(ClusterConfiguration.INTAKE_LEASE);
+        if (intake.get("holder") == null) {
+            builder.down().withDetail("problem", "no instance holds the intake lease: nobody reads the mailbox");
+        } else if (held && (route == null || !route.isStarted())) {
+            builder.down().withDetail("problem", "this instance holds the intake lease but its "
+                    + ClusterConfiguration.INTAKE_LEASE + " route is " + (route == null ? "missing" : route));
+        } else {
+            builder.up();
+        }
+        builder.withDetail("thisInstance", instance.name())
+                .withDetail("role", held ? "intake" : "standby")
                 .withDetail("intake", intake)
                 .withDetail("instances", members);
     }

@@ -3,9 +3,7 @@ package id.go.trenggalekkab.csirt.directory;
 import id.go.trenggalekkab.csirt.logbook.Logbook;
 import id.go.trenggalekkab.csirt.logbook.LogbookEvent;
 import id.go.trenggalekkab.csirt.sop.Role;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import id.go.trenggalekkab.csirt.system.ConfigFile;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -32,14 +30,14 @@ public class Directory {
     private final PersonRepository people;
     private final Logbook logbook;
     private final Clock clock;
-    private final Path file;
+    private final ConfigFile file;
     private volatile String loadedVersion = "";
 
     Directory(PersonRepository people, Logbook logbook, Clock clock, @Value("${csirt.directory.file}") String file) {
         this.people = people;
         this.logbook = logbook;
         this.clock = clock;
-        this.file = Path.of(file);
+        this.file = ConfigFile.at(file).orElseThrow(() -> new IllegalArgumentException("csirt.directory.file is not set"));
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -50,7 +48,7 @@ public class Directory {
     /** Loads the file if it changed since the last load; a bad file is refused and the old directory stays. */
     @Transactional
     public synchronized boolean reloadIfChanged() {
-        String version = versionOf(file);
+        String version = file.version();
         if (version.equals(loadedVersion)) {
             return false;
         }
@@ -68,6 +66,11 @@ public class Directory {
         logbook.record(null, Logbook.SYSTEM, LogbookEvent.DIRECTORY_LOADED, read.size() + " people from " + file);
         log.info("Directory loaded: {} people from {}", read.size(), file);
         return true;
+    }
+
+    /** Where the directory is read from, for people: a path, or the example shipped in the jar. */
+    public String source() {
+        return file.toString();
     }
 
     public Optional<Person> find(String address) {
@@ -89,11 +92,4 @@ public class Directory {
         return onDuty.isEmpty() ? officers : onDuty;
     }
 
-    private static String versionOf(Path file) {
-        try {
-            return Files.getLastModifiedTime(file).toMillis() + ":" + Files.size(file);
-        } catch (IOException e) {
-            return "missing";
-        }
-    }
 }

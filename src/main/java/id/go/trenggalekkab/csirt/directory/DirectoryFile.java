@@ -1,11 +1,9 @@
 package id.go.trenggalekkab.csirt.directory;
 
 import id.go.trenggalekkab.csirt.sop.Role;
+import id.go.trenggalekkab.csirt.system.ConfigFile;
 import java.io.IOException;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -29,9 +27,9 @@ final class DirectoryFile {
 
     private DirectoryFile() {}
 
-    static List<Person> read(Path file) {
+    static List<Person> read(ConfigFile file) {
         Object document;
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (Reader reader = file.open()) {
             document = new Yaml(new SafeConstructor(new LoaderOptions())).load(reader);
         } catch (IOException | RuntimeException e) {
             throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage(), e);

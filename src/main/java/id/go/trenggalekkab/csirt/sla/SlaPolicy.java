@@ -1,11 +1,9 @@
 package id.go.trenggalekkab.csirt.sla;
 
 import id.go.trenggalekkab.csirt.sop.CaseStep;
+import id.go.trenggalekkab.csirt.system.ConfigFile;
 import java.io.IOException;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -68,13 +66,14 @@ public class SlaPolicy {
         return calendar.elapsed(entered, left, clock(step));
     }
 
-    private static Set<LocalDate> holidays(String file) {
+    private static Set<LocalDate> holidays(String location) {
         Set<LocalDate> days = new HashSet<>();
-        if (file == null || file.isBlank() || !Files.isReadable(Path.of(file))) {
-            log.info("No holiday file ({}): working-hours clocks skip weekends only", file);
+        ConfigFile file = ConfigFile.at(location).orElse(null);
+        if (file == null || !file.exists()) {
+            log.info("No holiday file ({}): working-hours clocks skip weekends only", location);
             return days;
         }
-        try (Reader reader = Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8)) {
+        try (Reader reader = file.open()) {
             Object doc = new Yaml(new SafeConstructor(new LoaderOptions())).load(reader);
             if (doc instanceof Map<?, ?> root && root.get("holidays") instanceof List<?> list) {
                 for (Object day : list) {

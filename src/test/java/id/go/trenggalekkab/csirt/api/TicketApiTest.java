@@ -28,6 +28,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /** The read API, the raw evidence download, health, the logbook's append-only rule, and ticket numbering. */
 class TicketApiTest extends DeskIntegrationTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.apache.camel.CamelContext camelContext;
+
     @Autowired
     TicketRepository tickets;
 
@@ -94,6 +97,26 @@ class TicketApiTest extends DeskIntegrationTest {
         assertThat(health.path("components").path("db").path("status").asText()).isEqualTo("UP");
         assertThat(health.path("components").path("imap").path("status").asText()).isEqualTo("UP");
         assertThat(health.path("components").path("mail").path("status").asText()).isEqualTo("UP");
+    }
+
+    @Test
+    void healthIsDownWhileNobodyReadsTheMailbox() throws Exception {
+        await().atMost(PATIENCE).until(() -> http.getForObject("/actuator/health", JsonNode.class)
+                .path("status").asText().equals("UP"));
+        JsonNode up = http.getForObject("/actuator/health", JsonNode.class).path("components");
+        assertThat(up.path("directory").path("details").path("officers").asInt()).isEqualTo(2);
+        assertThat(up.path("instances").path("details").path("role").asText()).isEqualTo("intake");
+        camelContext.getRouteController().stopRoute("mailbox-intake");
+        try {
+            JsonNode down = http.getForObject("/actuator/health", JsonNode.class);
+            assertThat(down.path("status").asText()).isEqualTo("DOWN");
+            assertThat(down.path("components").path("instances").path("details").path("problem").asText())
+                    .contains("holds the intake lease but its mailbox-intake route is Stopped");
+        } finally {
+            camelContext.getRouteController().startRoute("mailbox-intake");
+        }
+        await().atMost(PATIENCE).until(() -> http.getForObject("/actuator/health", JsonNode.class)
+                .path("status").asText().equals("UP"));
     }
 
     @Test

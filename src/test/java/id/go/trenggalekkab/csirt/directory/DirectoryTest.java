@@ -135,4 +135,33 @@ class DirectoryTest extends DeskIntegrationTest {
     private static java.time.Instant wib(String localDateTime) {
         return java.time.LocalDateTime.parse(localDateTime).atZone(java.time.ZoneId.of("Asia/Jakarta")).toInstant();
     }
+
+    @Test
+    void aDirectoryFileThatIsMissingLeavesNoOfficerAndTheHealthDown() {
+        transaction.executeWithoutResult(tx -> {
+            named.getJdbcTemplate().update("DELETE FROM person");
+            Directory directory = new Directory(new PersonRepository(named), logbook, Clock.systemUTC(),
+                    dir.resolve("missing.yml").toString());
+            assertThat(directory.reloadIfChanged()).isFalse();
+            org.springframework.boot.actuate.health.Health health = new DirectoryHealthIndicator(directory).health();
+            assertThat(health.getStatus().getCode()).isEqualTo("DOWN");
+            assertThat(health.getDetails()).containsEntry("officers", 0)
+                    .containsEntry("problem", "no officer in the directory: nobody may verify a report");
+            tx.setRollbackOnly();
+        });
+    }
+
+    @Test
+    void theExampleShippedInTheJarIsReadWhereNoFileIsOnDisk() {
+        transaction.executeWithoutResult(tx -> {
+            Directory directory = new Directory(new PersonRepository(named), logbook, Clock.systemUTC(),
+                    "classpath:defaults/directory.yml");
+            assertThat(directory.reloadIfChanged()).isTrue();
+            assertThat(directory.withRole(Role.OFFICER)).extracting(Person::address)
+                    .contains("petugas@trenggalekkab.go.id");
+            assertThat(directory.source()).contains("shipped in the jar");
+            assertThat(directory.reloadIfChanged()).as("the shipped file never changes").isFalse();
+            tx.setRollbackOnly();
+        });
+    }
 }
