@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
@@ -50,6 +51,7 @@ public class OutboxDispatcher {
 
     private volatile Instant pausedUntil = Instant.MIN;
     private int consecutiveUnavailable;
+    private String lastServerError;
 
     public OutboxDispatcher(OutboxRepository repository, JavaMailSenderImpl mailSender, Logbook logbook,
                             TransactionTemplate transaction, Clock clock, CsirtProperties properties) {
@@ -171,6 +173,7 @@ public class OutboxDispatcher {
         Instant now = clock.instant();
         String error = describe(e);
         consecutiveUnavailable++;
+        lastServerError = error;
         Duration pause = backoff(consecutiveUnavailable);
         pausedUntil = now.plus(pause);
         for (OutboxRepository.Pending mail : mails) {
@@ -190,8 +193,16 @@ public class OutboxDispatcher {
         return delay.compareTo(settings.maxBackoff()) > 0 ? settings.maxBackoff() : delay;
     }
 
-    /** A 5xx answer about this very mail or its recipient, as opposed to a server that cannot be reached. */
+    /**
+     * A 5xx answer about this very mail or its recipient, as opposed to a server that cannot
+     * be reached or will not take mail from the desk at all: TLS or authentication required or
+     * refused (530, 534, 535, 538) is the desk's configuration, and would otherwise give up
+     * every mail in turn while nothing is wrong with any of them.
+     */
     static boolean isRejection(Throwable e) {
+        if (refusesTheDesk(e)) {
+            return false;
+        }
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SMTPAddressFailedException failed && failed.getReturnCode() >= 500) {
                 return true;
@@ -208,6 +219,26 @@ public class OutboxDispatcher {
             }
         }
         return false;
+    }
+
+    /** The server's answer concerns the connection (TLS, authentication), not a mail or a recipient. */
+    static boolean refusesTheDesk(Throwable e) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            int code = t instanceof SMTPSendFailedException f ? f.getReturnCode()
+                    : t instanceof SMTPAddressFailedException f ? f.getReturnCode() : 0;
+            if (code == 530 || code == 534 || code == 535 || code == 538
+                    || String.valueOf(t.getMessage()).contains("STARTTLS")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Why the last batch could not be sent, and since when; empty while the server takes mail. */
+    public synchronized Optional<String> serverProblem() {
+        return consecutiveUnavailable == 0 ? Optional.empty()
+                : Optional.of(lastServerError + " (" + consecutiveUnavailable + " attempts, paused until "
+                + pausedUntil + ")");
     }
 
     private static String describe(Throwable e) {

@@ -120,4 +120,13 @@ public class OutboxRepository {
     }
 
     record Pending(long id, int attempts, Long ticketId, MessageKind kind, String toAddress, String messageId, long messageRow) {}
+
+    /** Mail waiting to go, and how long the oldest has waited, in seconds (0 with none). */
+    long[] pendingAndOldestSeconds() {
+        return jdbc.queryForObject("""
+                SELECT count(*), coalesce(extract(epoch FROM (now() - min(created_at))), 0)
+                  FROM outbox WHERE status = 'PENDING'
+                """, new org.springframework.jdbc.core.namedparam.MapSqlParameterSource(),
+                (rs, i) -> new long[] {rs.getLong(1), (long) rs.getDouble(2)});
+    }
 }

@@ -30,6 +30,16 @@ class OutboxRejectionTest {
     }
 
     @Test
+    void aServerThatWillNotTakeTheDesksMailAtAllIsNot() throws Exception {
+        assertThat(OutboxDispatcher.isRejection(new SMTPSendFailedException("MAIL FROM", 530,
+                "5.7.0 Must issue a STARTTLS command first", null, null, null, null))).isFalse();
+        assertThat(OutboxDispatcher.isRejection(new SMTPSendFailedException("MAIL FROM", 535,
+                "5.7.8 Authentication credentials invalid", null, null, null, null))).isFalse();
+        assertThat(OutboxDispatcher.refusesTheDesk(new MessagingException("send", new SMTPSendFailedException("MAIL FROM",
+                530, "5.7.0 Authentication required", null, null, null, null)))).isTrue();
+    }
+
+    @Test
     void aServerThatIsAwayOrBusyIsNot() throws Exception {
         assertThat(OutboxDispatcher.isRejection(new MessagingException("connect", new ConnectException("refused"))))
                 .isFalse();

@@ -18,7 +18,8 @@ public final class TcpProxy implements AutoCloseable {
     private final int targetPort;
     private volatile boolean refusing;
     private volatile java.util.regex.Pattern cutOn;
-    private volatile java.util.regex.Pattern rejectRecipients;
+    private volatile java.util.regex.Pattern answerInsteadOf;
+    private volatile String answer;
     private final java.util.Set<Socket> open = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final java.util.List<StringBuffer> conversations = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -52,7 +53,17 @@ public final class TcpProxy implements AutoCloseable {
      * mailbox; null clears it.
      */
     public void rejectRecipients(java.util.regex.Pattern addresses) {
-        this.rejectRecipients = addresses;
+        answerInstead(addresses == null ? null : java.util.regex.Pattern.compile("(?i)^RCPT TO:.*" + addresses.pattern()),
+                "550 5.1.1 Recipient address rejected: no such user");
+    }
+
+    /**
+     * While set, a client line matching {@code command} is answered with {@code reply} by the
+     * proxy and never reaches the server (null clears it): a server refusing one command.
+     */
+    public synchronized void answerInstead(java.util.regex.Pattern command, String reply) {
+        this.answer = reply;
+        this.answerInsteadOf = command;
     }
 
     /**
@@ -107,12 +118,11 @@ public final class TcpProxy implements AutoCloseable {
                     if (fromClient && cut != null && cut.matcher(text).find()) {
                         break;
                     }
-                    java.util.regex.Pattern reject = rejectRecipients;
-                    if (fromClient && reject != null && text.regionMatches(true, 0, "RCPT TO:", 0, 8)
-                            && reject.matcher(text).find()) {
+                    java.util.regex.Pattern intercept = answerInsteadOf;
+                    String reply = answer;
+                    if (fromClient && intercept != null && reply != null && intercept.matcher(text.strip()).find()) {
                         OutputStream client = a.getOutputStream();
-                        client.write("550 5.1.1 Recipient address rejected: no such user\r\n"
-                                .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                        client.write((reply + "\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
                         client.flush();
                         continue;
                     }
