@@ -1,5 +1,6 @@
-# The desk as a container image: built with Maven, run on a JRE. The routes/ folder is
-# read from the working directory, like the embedded default does.
+# The desk as a container image: built with Maven, run on a JRE. The flows, the example
+# directory and the holidays ship inside the jar; routes/ and config/ copied beside it
+# override them (mount your own config/ over /opt/csirt-maildesk/config).
 FROM maven:3.9-eclipse-temurin-17 AS build
 WORKDIR /src
 COPY pom.xml .
@@ -12,6 +13,7 @@ RUN useradd --system --create-home csirt
 WORKDIR /opt/csirt-maildesk
 COPY --from=build /src/target/csirt-maildesk-*.jar app.jar
 COPY routes routes
+COPY config/directory.yml config/holidays.yml config/
 USER csirt
 EXPOSE 8080
 ENTRYPOINT ["java", "-jar", "app.jar"]
