@@ -9,6 +9,8 @@ import id.go.trenggalekkab.csirt.mail.ParsedMail;
 import id.go.trenggalekkab.csirt.outbound.Letter;
 import id.go.trenggalekkab.csirt.outbound.MailModel;
 import id.go.trenggalekkab.csirt.outbound.Mailer;
+import id.go.trenggalekkab.csirt.sla.SlaPolicy;
+import id.go.trenggalekkab.csirt.sop.CaseStep;
 import id.go.trenggalekkab.csirt.sop.MessageKind;
 import id.go.trenggalekkab.csirt.system.Wib;
 import id.go.trenggalekkab.csirt.ticket.EchoedText;
@@ -31,11 +33,13 @@ public class Acknowledgements {
     private final AcknowledgementPolicy policy;
     private final Mailer mailer;
     private final Logbook logbook;
+    private final SlaPolicy sla;
 
-    Acknowledgements(AcknowledgementPolicy policy, Mailer mailer, Logbook logbook) {
+    Acknowledgements(AcknowledgementPolicy policy, Mailer mailer, Logbook logbook, SlaPolicy sla) {
         this.policy = policy;
         this.mailer = mailer;
         this.logbook = logbook;
+        this.sla = sla;
     }
 
     /** The most of a reporter's subject an acknowledgement echoes, defanged, in its own subject. */
@@ -52,8 +56,8 @@ public class Acknowledgements {
      * @param moreAttachments how many attachments beyond those listed
      */
     record AcknowledgementMail(String ticket, String tag, String subject, String receivedAt, long messageSize,
-                               String messageSha256, List<AttachmentLine> attachments, int moreAttachments)
-            implements MailModel {
+                               String messageSha256, List<AttachmentLine> attachments, int moreAttachments,
+                               TimeStandards standards) implements MailModel {
 
         @Override
         public String template() {
@@ -68,6 +72,9 @@ public class Acknowledgements {
             return moreAttachments > 0;
         }
     }
+
+    /** Steps 4-6's time standards in words, as configured (csirt.sla.time-standards), never as the template says. */
+    record TimeStandards(String verification, String categorisation, String analysis) {}
 
     /** @param filename null where the part has none */
     record AttachmentLine(String filename, String contentType, long size, String sha256) {}
@@ -84,11 +91,16 @@ public class Acknowledgements {
         if (parsed.messageId() != null) {
             thread.add(parsed.messageId());
         }
-        mailer.queue(Letter.of(MessageKind.ACKNOWLEDGEMENT, model(number, mail), parsed.fromAddress(), null)
+        mailer.queue(Letter.of(MessageKind.ACKNOWLEDGEMENT, model(number, mail, standards()), parsed.fromAddress(), null)
                 .onCase(ticketId).answering(parsed.messageId()).referencing(thread));
     }
 
-    private static AcknowledgementMail model(TicketNumber number, InboundMail mail) {
+    private TimeStandards standards() {
+        return new TimeStandards(sla.timeStandardInWords(CaseStep.VERIFICATION),
+                sla.timeStandardInWords(CaseStep.CATEGORISATION), sla.timeStandardInWords(CaseStep.ANALYSIS));
+    }
+
+    private static AcknowledgementMail model(TicketNumber number, InboundMail mail, TimeStandards standards) {
         ParsedMail parsed = mail.parsed();
         List<AttachmentLine> files = new ArrayList<>();
         for (ParsedAttachment a : parsed.attachments().subList(0, Math.min(MAX_LISTED_ATTACHMENTS,
@@ -97,7 +109,7 @@ public class Acknowledgements {
         }
         return new AcknowledgementMail(number.toString(), number.tag(), shortEcho(parsed.subject()),
                 Wib.human(mail.receivedAt()), mail.raw().size(), mail.sha256(), files,
-                parsed.attachments().size() - files.size());
+                parsed.attachments().size() - files.size(), standards);
     }
 
     /** One line of at most {@link #MAX_SUBJECT_ECHO} characters, with no command word and no ticket tag; null for none. */

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,30 @@ public class SlaPolicy {
     public Duration timeStandard(CaseStep step) {
         Map<String, Duration> overrides = properties.timeStandards();
         return overrides != null && overrides.containsKey(step.name()) ? overrides.get(step.name()) : step.timeStandard();
+    }
+
+    /** The step's time standard for people: "20 menit", "1 hari". */
+    public String timeStandardInWords(CaseStep step) {
+        return inWords(timeStandard(step));
+    }
+
+    /** For people: "1 hari 2 jam", "25 menit". */
+    public static String inWords(Duration d) {
+        long minutes = Math.max(0, d.toMinutes());
+        long days = minutes / (24 * 60);
+        long hours = (minutes % (24 * 60)) / 60;
+        long rest = minutes % 60;
+        List<String> parts = new ArrayList<>();
+        if (days > 0) {
+            parts.add(days + " hari");
+        }
+        if (hours > 0) {
+            parts.add(hours + " jam");
+        }
+        if (rest > 0 || parts.isEmpty()) {
+            parts.add(rest + " menit");
+        }
+        return String.join(" ", parts);
     }
 
     public SlaClock clock(CaseStep step) {

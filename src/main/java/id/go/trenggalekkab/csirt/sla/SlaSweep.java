@@ -8,7 +8,6 @@ import id.go.trenggalekkab.csirt.sop.Role;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -97,9 +96,9 @@ public class SlaSweep {
         Duration late = Duration.between(step.deadline(), now);
         logbook.record(step.ticketId(), Logbook.SYSTEM, level.isReminder() ? LogbookEvent.SLA_REMINDER
                 : LogbookEvent.SLA_ESCALATION, step.step().describe() + " past its time standard by "
-                + humanDuration(late) + "; " + level.stored() + " to " + to);
-        notices.send(step.ticketId(), level, recipients, humanDuration(policy.timeStandard(step.step())),
-                humanDuration(late));
+                + SlaPolicy.inWords(late) + "; " + level.stored() + " to " + to);
+        notices.send(step.ticketId(), level, recipients, SlaPolicy.inWords(policy.timeStandard(step.step())),
+                SlaPolicy.inWords(late));
         return 1;
     }
 
@@ -111,24 +110,5 @@ public class SlaSweep {
             return directory.find(step.assignee()).map(List::of).orElseGet(() -> directory.withRole(Role.OFFICER));
         }
         return directory.withRole(Role.OFFICER);
-    }
-
-    /** For people: "1 hari 2 jam", "25 menit". */
-    static String humanDuration(Duration d) {
-        long minutes = Math.max(0, d.toMinutes());
-        long days = minutes / (24 * 60);
-        long hours = (minutes % (24 * 60)) / 60;
-        long rest = minutes % 60;
-        List<String> parts = new ArrayList<>();
-        if (days > 0) {
-            parts.add(days + " hari");
-        }
-        if (hours > 0) {
-            parts.add(hours + " jam");
-        }
-        if (rest > 0 || parts.isEmpty()) {
-            parts.add(rest + " menit");
-        }
-        return String.join(" ", parts);
     }
 }
