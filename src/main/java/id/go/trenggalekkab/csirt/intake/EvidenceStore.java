@@ -41,7 +41,9 @@ public class EvidenceStore {
             long rowId = insert(thread.ticketId(), MessageKind.FOLLOW_UP, arrival);
             logbook.record(thread.ticketId(), arrival.sender(), LogbookEvent.FOLLOW_UP_ADDED,
                     "matched by " + thread.matchedBy() + automaticNote(arrival));
-            return new StoredMail(arrival, thread.ticketId(), tickets.numberOf(thread.ticketId()), rowId);
+            TicketNumber followed = tickets.numberOf(thread.ticketId());
+            MessageLogContext.onTicket(followed.toString());
+            return new StoredMail(arrival, thread.ticketId(), followed, rowId);
         }
         ParsedMail parsed = arrival.mail().parsed();
         TicketNumber number = tickets.allocateNumber(Wib.yearOf(arrival.mail().receivedAt()));
@@ -52,6 +54,7 @@ public class EvidenceStore {
         logbook.record(ticketId, Logbook.SYSTEM, LogbookEvent.TICKET_CREATED,
                 number + " from " + (parsed.fromAddress() == null ? "an unknown sender" : parsed.fromAddress())
                         + automaticNote(arrival));
+        MessageLogContext.onTicket(number.toString());
         return new StoredMail(arrival, ticketId, number, rowId);
     }
 

@@ -39,6 +39,7 @@ public class MailboxReader {
 
     public InboundMail read(Exchange exchange) {
         RawMessage raw = raw(exchange);
+        MessageLogContext.reading(raw.sha256());
         ParsedMail parsed = parser.parse(raw);
         return new InboundMail(raw, parsed, clock.instant(), parsed.serverReceivedAt());
     }

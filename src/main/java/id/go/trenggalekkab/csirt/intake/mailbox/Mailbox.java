@@ -1,5 +1,6 @@
 package id.go.trenggalekkab.csirt.intake.mailbox;
 
+import id.go.trenggalekkab.csirt.intake.MessageLogContext;
 import id.go.trenggalekkab.csirt.system.CsirtProperties;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -92,6 +93,7 @@ public class Mailbox implements DisposableBean {
 
     /** The poll's last stage, also reached when it broke off: what was committed is moved, the folder closed. */
     public void fileAway(Exchange exchange) {
+        MessageLogContext.done();
         MailboxPoll poll = exchange.getProperty(POLL_PROPERTY, MailboxPoll.class);
         if (poll != null) {
             poll.fileAway(this::ensureExists);
