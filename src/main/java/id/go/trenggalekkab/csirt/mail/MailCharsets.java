@@ -33,6 +33,12 @@ final class MailCharsets {
             Map.entry("cp932", "windows-31j"),
             Map.entry("tis-620", "x-windows-874"));
 
+    /**
+     * UTF-7, from jutf7, asked for directly: Java has none, and a charset provider found by
+     * ServiceLoader is invisible to Charset.forName inside a Spring Boot fat jar.
+     */
+    private static final Charset UTF_7 = new com.beetstra.jutf7.CharsetProvider().charsetForName("UTF-7");
+
     private MailCharsets() {}
 
     static Optional<Charset> forLabel(String label) {
@@ -41,6 +47,9 @@ final class MailCharsets {
         }
         String clean = label.trim().replace("\"", "").replace("'", "").toLowerCase(Locale.ROOT);
         String name = ALIASES.getOrDefault(clean, clean);
+        if (name.equals("utf-7") || name.equals("unicode-1-1-utf-7") || name.equals("x-unicode-2-0-utf-7")) {
+            return Optional.of(UTF_7);
+        }
         try {
             return Optional.of(Charset.forName(name));
         } catch (RuntimeException unknownOrIllegal) {

@@ -268,4 +268,14 @@ class MailParserTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new MailParser().parse(tooMany))
                 .isInstanceOf(MessageRefused.class).hasMessageContaining("more than " + MailParser.MAX_PARTS);
     }
+
+    @Test
+    void utf7BodiesAreDecodedWithoutAWarning() {
+        // RFC 2152's own example: "Hi Mom -<WHITE SMILING FACE>-!"
+        ParsedMail mail = new MailParser().parse(("From: a@example.org\r\nSubject: x\r\nMIME-Version: 1.0\r\n"
+                + "Content-Type: text/plain; charset=\"UTF-7\"\r\n\r\nHi Mom -+Jjo--!\r\n")
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        org.assertj.core.api.Assertions.assertThat(mail.bodyText()).isEqualTo("Hi Mom -\u263a-!");
+        org.assertj.core.api.Assertions.assertThat(mail.warnings()).noneMatch(w -> w.contains("charset"));
+    }
 }
