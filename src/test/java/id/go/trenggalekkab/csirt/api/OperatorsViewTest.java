@@ -5,17 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import id.go.trenggalekkab.csirt.support.DeskIntegrationTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /**
  * What an operator points their tools at: metrics, liveness and readiness, the API's
- * description, errors. Spring Boot switches metrics export off in tests; this one turns it
- * back on, as a deployment has it.
+ * description, errors. (Spring Boot switches metrics export off in tests; the shared test
+ * context turns Prometheus back on, as a deployment has it.)
  */
-@AutoConfigureObservability(tracing = false)
 class OperatorsViewTest extends DeskIntegrationTest {
 
     @Test

@@ -45,6 +45,8 @@ import org.springframework.test.context.DynamicPropertySource;
     "csirt.embedded.enabled=false",
     "csirt.imap.poll-delay=200",
     "csirt.oversight.unseen-check-period=200",
+    // Spring Boot switches metrics export off in tests; the desk's are part of what is tested
+    "management.prometheus.metrics.export.enabled=true",
     "csirt.outbox.poll-interval=200",
     "csirt.outbox.initial-backoff=200ms",
     "csirt.outbox.max-backoff=1s",
