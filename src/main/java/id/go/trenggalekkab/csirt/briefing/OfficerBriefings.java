@@ -83,7 +83,7 @@ public class OfficerBriefings {
      * @param commands        the commands that answer it, as officers write them
      */
     record OfficerBriefing(CaseHeading ticket, String name, boolean newReport, boolean finished, String sender,
-                           String senderName, String senderAddress, boolean authenticated, String authentication,
+                           String senderName, String senderAddress, String authentication,
                            String receivedAt, String text, boolean textCut, List<AttachmentLine> attachments,
                            int moreAttachments, List<String> dangers, List<String> commands) implements MailModel {
 
@@ -106,7 +106,7 @@ public class OfficerBriefings {
 
         OfficerBriefing to(Person officer) {
             return new OfficerBriefing(ticket, officer.name(), newReport, finished, sender, senderName, senderAddress,
-                    authenticated, authentication, receivedAt, text, textCut, attachments, moreAttachments, dangers,
+                    authentication, receivedAt, text, textCut, attachments, moreAttachments, dangers,
                     commands);
         }
     }
@@ -176,7 +176,7 @@ public class OfficerBriefings {
         }
         return new OfficerBriefing(CaseHeading.of(ticket), null, newReport, ticket.step().isFinished(), sender,
                 parsed.fromName() == null ? "-" : HeaderValues.oneLine(parsed.fromName(), 200),
-                parsed.fromAddress() == null ? "(tanpa alamat)" : parsed.fromAddress(), verdict.authenticated(),
+                parsed.fromAddress() == null ? "(tanpa alamat)" : parsed.fromAddress(),
                 verdict.authenticated() ? "LULUS (DKIM/DMARC di server email desk)" : "TIDAK LULUS: " + verdict.reason(),
                 Wib.human(stored.arrival().mail().receivedAt()), Defanged.text(cut ? text.substring(0, MAX_TEXT) : text),
                 cut, files, parsed.attachments().size() - files.size(), DangerSigns.of(parsed), answers(ticket.step()));

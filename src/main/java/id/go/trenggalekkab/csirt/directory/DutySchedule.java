@@ -74,10 +74,6 @@ public record DutySchedule(List<Shift> shifts) {
         return new DutySchedule(shifts);
     }
 
-    public boolean isEmpty() {
-        return shifts.isEmpty();
-    }
-
     public boolean covers(Instant at) {
         ZonedDateTime wib = at.atZone(Wib.ZONE);
         return shifts.stream().anyMatch(s -> s.covers(wib));

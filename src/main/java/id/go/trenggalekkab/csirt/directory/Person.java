@@ -10,10 +10,6 @@ import java.util.Set;
  */
 public record Person(String address, String name, Set<Role> roles, DutySchedule duty) {
 
-    public Person(String address, String name, Set<Role> roles) {
-        this(address, name, roles, DutySchedule.NONE);
-    }
-
     public boolean has(Role role) {
         return roles.contains(role);
     }

@@ -7,6 +7,7 @@ import id.go.trenggalekkab.csirt.mail.InboundMail;
 import id.go.trenggalekkab.csirt.mail.MailParser;
 import id.go.trenggalekkab.csirt.mail.ParsedMail;
 import id.go.trenggalekkab.csirt.mail.RawMessage;
+import id.go.trenggalekkab.csirt.system.Sha256;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -72,6 +73,7 @@ public class QuarantineReplay {
                     + " it is whole in the IMAP quarantine folder", null);
         }
         try {
+            MessageLogContext.reading(Sha256.hex(raw));
             ParsedMail parsed = parser.parse(raw);
             InboundMail mail = new InboundMail(RawMessage.of(raw), parsed, clock.instant(), parsed.serverReceivedAt());
             IntakeOutcome outcome = camel.requestBody("direct:take-in", automaticMail.recognise(mail), IntakeOutcome.class);
@@ -80,6 +82,9 @@ public class QuarantineReplay {
             log.warn("Replay of quarantined message #{} failed again", id, failedAgain);
             Throwable cause = failedAgain.getCause() == null ? failedAgain : failedAgain.getCause();
             return record(id, actor, "failed again: " + cause.getClass().getSimpleName() + ": " + cause.getMessage(), null);
+        } finally {
+            // replays run on a web or mailbox thread that goes on to other work
+            MessageLogContext.done();
         }
     }
 

@@ -57,20 +57,9 @@ public class DailySummary {
                           List<DailySummaryRepository.CaseLine> dueSoon, List<DailySummaryRepository.CaseLine> overdue,
                           long waitingOnReporters, long quarantined, long undeliverable, long automaticOnCases) {
 
-        Figures(List<DailySummaryRepository.CaseLine> newCases, List<DailySummaryRepository.CaseLine> dueSoon,
-                List<DailySummaryRepository.CaseLine> overdue, long waitingOnReporters, long quarantined,
-                long undeliverable, long automaticOnCases) {
-            this(null, newCases, dueSoon, overdue, waitingOnReporters, quarantined, undeliverable, automaticOnCases);
-        }
-
         public boolean nothingToSay() {
             return newCases.isEmpty() && dueSoon.isEmpty() && overdue.isEmpty() && waitingOnReporters == 0
                     && quarantined == 0 && undeliverable == 0 && automaticOnCases == 0;
-        }
-
-        Figures asOf(Instant instant) {
-            return new Figures(instant, newCases, dueSoon, overdue, waitingOnReporters, quarantined, undeliverable,
-                    automaticOnCases);
         }
     }
 
@@ -93,7 +82,7 @@ public class DailySummary {
     /** The last day and the next, as of now. */
     public Figures figures() {
         Instant now = clock.instant();
-        return repository.figures(now.minus(DAY), now, now.plus(DAY)).asOf(now);
+        return repository.figures(now.minus(DAY), now, now.plus(DAY));
     }
 
     /**

@@ -55,7 +55,7 @@ class DailySummaryRepository {
                   FROM case_step s JOIN ticket t ON t.id = s.ticket_id
                  WHERE s.left_at IS NULL AND s.deadline < :to ORDER BY s.deadline
                 """, p, (rs, i) -> line(rs));
-        return new DailySummary.Figures(newCases, dueSoon, overdue,
+        return new DailySummary.Figures(to, newCases, dueSoon, overdue,
                 count("SELECT count(*) FROM reporter_wait WHERE ended_at IS NULL AND asked_at < :to", p),
                 count("SELECT count(*) FROM quarantine WHERE quarantined_at >= :from AND quarantined_at < :to", p),
                 count("""

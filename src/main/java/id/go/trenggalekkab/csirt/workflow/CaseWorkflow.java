@@ -160,7 +160,7 @@ public class CaseWorkflow {
      * level only: a main case is never itself merged, so notices never travel a chain.
      */
     private CommandOutcome merge(Ticket ticket, Person actor, Command command, Transition transition, String note) {
-        Optional<Ticket> main = TicketNumber.tryParse(command.argument().replaceAll("[\\[\\]]", ""))
+        Optional<Ticket> main = TicketNumber.tryParse(command.argument())
                 .flatMap(tickets::find);
         if (main.isEmpty()) {
             return CommandOutcome.refused(command, OutcomeText.NO_SUCH_CASE, command.argument());

@@ -23,7 +23,8 @@ class OperatorsViewTest extends DeskIntegrationTest {
         assertThat(metrics).contains("csirt_cases_open{step=\"VERIFICATION\"}").contains("csirt_steps_overdue")
                 .contains("csirt_sla_met_share{step=\"VERIFICATION\"}").contains("csirt_outbox_pending")
                 .contains("csirt_outbox_failed").contains("csirt_outbox_oldest_pending_seconds")
-                .contains("csirt_quarantine_messages").contains("routeId=\"take-in\"");
+                .contains("csirt_quarantine_messages").contains("routeId=\"take-in\"")
+                .contains("csirt_intake_filed_total").contains("csirt_intake_lease_held");
     }
 
     @Test

@@ -15,7 +15,7 @@ class BriefingTemplateTest {
     @Test
     void aNewReportWithItsDangersEvidenceAndTheCommandsThatAnswerIt() {
         MailTemplates.Rendered mail = render(new OfficerBriefings.OfficerBriefing(aCase(), "Andi", true, false, "pelapor",
-                "Budi", "budi@desa.example", false, "TIDAK LULUS: no Authentication-Results from mx.trenggalekkab.go.id",
+                "Budi", "budi@desa.example", "TIDAK LULUS: no Authentication-Results from mx.trenggalekkab.go.id",
                 "2 Desember 2026, 10:00 WIB", "Situs diretas: hxxps://desa[.]example/", true,
                 List.of(new OfficerBriefings.AttachmentLine("faktur.pdf.exe", "application/pdf", 12, "ab".repeat(32))), 3,
                 List.of("Lampiran berupa program atau skrip: faktur.pdf.exe - jangan dijalankan"),
@@ -34,7 +34,7 @@ class BriefingTemplateTest {
     @Test
     void aFollowUpOnAFinishedCaseSaysHowToReopenIt() {
         MailTemplates.Rendered mail = render(new OfficerBriefings.OfficerBriefing(aCase(), "Andi", false, true, "pelapor",
-                "-", "budi@desa.example", true, "LULUS (DKIM/DMARC di server email desk)", "2 Desember 2026, 10:00 WIB",
+                "-", "budi@desa.example", "LULUS (DKIM/DMARC di server email desk)", "2 Desember 2026, 10:00 WIB",
                 "Situsnya diretas lagi.", false, List.of(), 0, List.of(), List.of("#buka-kembali")));
         assertThat(mail.subject()).contains("Pesan dari pelapor: ");
         assertThat(mail.text()).contains("#buka-kembali bila perlu").contains("(tidak ada lampiran)")
