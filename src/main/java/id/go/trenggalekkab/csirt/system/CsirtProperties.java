@@ -29,7 +29,8 @@ public record CsirtProperties(
             @NotBlank String folder,
             @NotBlank String processedFolder,
             @NotBlank String quarantineFolder,
-            @Min(1) int maxMessagesPerPoll) {}
+            @Min(1) int maxMessagesPerPoll,
+            String sslBundle) {}
 
     /** RFC 3834 courtesy: how many acknowledgements one sender may receive per hour. */
     public record Acknowledgement(@Min(0) int maxPerSenderPerHour) {}

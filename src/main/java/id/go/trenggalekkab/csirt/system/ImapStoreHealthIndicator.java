@@ -1,10 +1,9 @@
 package id.go.trenggalekkab.csirt.system;
 
 import jakarta.mail.Folder;
-import jakarta.mail.Session;
 import jakarta.mail.Store;
 import java.net.URI;
-import java.util.Properties;
+import java.time.Duration;
 import org.springframework.boot.actuate.health.AbstractHealthIndicator;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.stereotype.Component;
@@ -18,21 +17,18 @@ import org.springframework.stereotype.Component;
 class ImapStoreHealthIndicator extends AbstractHealthIndicator {
 
     private final CsirtProperties.Imap imap;
+    private final ImapSessions sessions;
 
-    ImapStoreHealthIndicator(CsirtProperties properties) {
+    ImapStoreHealthIndicator(CsirtProperties properties, ImapSessions sessions) {
         super("IMAP health check failed");
         this.imap = properties.imap();
+        this.sessions = sessions;
     }
 
     @Override
     protected void doHealthCheck(Health.Builder builder) throws Exception {
         URI uri = URI.create(imap.url());
-        Properties props = new Properties();
-        for (String protocol : new String[] {"imap", "imaps"}) {
-            props.setProperty("mail." + protocol + ".connectiontimeout", "5000");
-            props.setProperty("mail." + protocol + ".timeout", "5000");
-        }
-        Store store = Session.getInstance(props).getStore(uri.getScheme());
+        Store store = sessions.session(Duration.ofSeconds(5), Duration.ofSeconds(5)).getStore(uri.getScheme());
         try {
             store.connect(uri.getHost(), uri.getPort(), imap.user(), imap.password());
             Folder inbox = store.getFolder(imap.folder());

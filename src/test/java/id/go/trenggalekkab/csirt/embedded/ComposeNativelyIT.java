@@ -2,21 +2,17 @@ package id.go.trenggalekkab.csirt.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static id.go.trenggalekkab.csirt.support.PackagedDesk.freePort;
+import static id.go.trenggalekkab.csirt.support.PackagedDesk.java;
+import static id.go.trenggalekkab.csirt.support.PackagedDesk.listening;
+import static id.go.trenggalekkab.csirt.support.PackagedDesk.mailToTheDesk;
+import static id.go.trenggalekkab.csirt.support.PackagedDesk.sendPlain;
+import static id.go.trenggalekkab.csirt.support.PackagedDesk.subjects;
 
-import jakarta.mail.Folder;
-import jakarta.mail.Message;
+import id.go.trenggalekkab.csirt.support.PackagedDesk;
 import jakarta.mail.Session;
-import jakarta.mail.Store;
-import jakarta.mail.Transport;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.Reader;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,31 +66,27 @@ class ComposeNativelyIT {
         Map<String, String> mailEnv = environment(services, "mail");
         Map<String, String> deskEnv = environment(services, "desk");
         int pgPort = freePort();
-        int httpPort = freePort();
         try {
             startPostgres(postgresBin, pgPort, postgresEnv);
             startGreenMail(mailEnv.get("GREENMAIL_OPTS"));
             Map<String, String> env = new LinkedHashMap<>();
             deskEnv.forEach((name, value) -> env.put(name, natively(value, pgPort)));
-            env.put("CSIRT_HTTP_PORT", Integer.toString(httpPort));
-            startDesk(env);
+            try (PackagedDesk desk = PackagedDesk.start(work.resolve("desk"), env).awaitUp()) {
+                Session session = Session.getInstance(new Properties());
+                String reporter = "pelapor@desa.example";
+                String officer = "petugas@trenggalekkab.go.id";
+                sendPlain(session, 3025, mailToTheDesk(session, reporter, "Situs desa diretas", "Halaman depan berisi tulisan peretas."));
+                await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1))
+                        .until(() -> inbox(session, reporter).contains("Laporan diterima"));
+                Matcher tag = Pattern.compile("\\[(TTIS-\\d{4}-\\d{5,})\\]").matcher(inbox(session, reporter));
+                assertThat(tag.find()).isTrue();
+                String ticket = tag.group(1);
 
-            HttpClient http = HttpClient.newHttpClient();
-            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
-                    .until(() -> get(http, httpPort, "/actuator/health").contains("\"status\":\"UP\""));
-            Session session = Session.getInstance(new Properties());
-            String reporter = "pelapor@desa.example";
-            send(session, reporter, "Situs desa diretas", null);
-            await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1))
-                    .until(() -> subjects(session, reporter).contains("Laporan diterima"));
-            Matcher tag = Pattern.compile("\\[(TTIS-\\d{4}-\\d{5,})\\]").matcher(subjects(session, reporter));
-            assertThat(tag.find()).isTrue();
-            String ticket = tag.group(1);
-
-            send(session, "petugas@trenggalekkab.go.id", "Re: [" + ticket + "] #verifikasi", "Benar insiden.");
-            await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1))
-                    .until(() -> subjects(session, "petugas@trenggalekkab.go.id").contains("Perintah diterapkan"));
-            assertThat(get(http, httpPort, "/api/tickets/" + ticket)).contains("\"status\":\"CATEGORISATION\"");
+                sendPlain(session, 3025, mailToTheDesk(session, officer, "Re: [" + ticket + "] #verifikasi", "Benar insiden."));
+                await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1))
+                        .until(() -> inbox(session, officer).contains("Perintah diterapkan"));
+                assertThat(desk.get("/api/tickets/" + ticket)).contains("\"status\":\"CATEGORISATION\"");
+            }
         } finally {
             for (int i = started.size() - 1; i >= 0; i--) {
                 Process p = started.get(i);
@@ -157,16 +149,6 @@ class ComposeNativelyIT {
         await().atMost(Duration.ofSeconds(60)).until(() -> listening(3025) && listening(3143));
     }
 
-    private void startDesk(Map<String, String> env) throws IOException {
-        Path jar = Path.of(System.getProperty("csirt.jar", "target/csirt-maildesk-0.1.0-SNAPSHOT.jar")).toAbsolutePath();
-        Path folder = Files.createDirectories(work.resolve("desk"));
-        ProcessBuilder builder = new ProcessBuilder(java(), "-Xmx512m", "-jar", jar.toString()).directory(folder.toFile())
-                .redirectErrorStream(true).redirectOutput(work.resolve("desk.log").toFile());
-        builder.environment().keySet().removeIf(name -> name.startsWith("CSIRT_"));
-        builder.environment().putAll(env);
-        started.add(builder.start());
-    }
-
     private void start(List<String> command, String log) throws IOException {
         started.add(new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true)
                 .redirectOutput(work.resolve(log).toFile()).start());
@@ -204,61 +186,9 @@ class ComposeNativelyIT {
         return "root".equals(System.getProperty("user.name"));
     }
 
-    private static String java() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
 
-    private static void send(Session session, String from, String subject, String text) throws Exception {
-        MimeMessage mail = new MimeMessage(session);
-        mail.setFrom(new InternetAddress(from));
-        mail.setRecipient(Message.RecipientType.TO, new InternetAddress("csirt@trenggalekkab.go.id"));
-        mail.setSubject(subject, "UTF-8");
-        mail.setText(text == null ? "Halaman depan berisi tulisan peretas." : text, "UTF-8");
-        try (Transport smtp = session.getTransport("smtp")) {
-            smtp.connect("127.0.0.1", 3025, null, null);
-            smtp.sendMessage(mail, mail.getAllRecipients());
-        }
-    }
-
-    private static String subjects(Session session, String address) {
-        try (Store store = session.getStore("imap")) {
-            store.connect("127.0.0.1", 3143, address, address);
-            Folder inbox = store.getFolder("INBOX");
-            inbox.open(Folder.READ_ONLY);
-            StringBuilder all = new StringBuilder();
-            for (Message m : inbox.getMessages()) {
-                all.append(m.getSubject()).append('\n');
-            }
-            inbox.close(false);
-            return all.toString();
-        } catch (Exception notYet) {
-            return "";
-        }
-    }
-
-    private static String get(HttpClient http, int port, String path) {
-        try {
-            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
-        } catch (IOException e) {
-            return "";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "";
-        }
-    }
-
-    private static boolean listening(int port) {
-        try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+    /** This person's inbox on the compose file's GreenMail (login and password: the address). */
+    private static String inbox(Session session, String address) {
+        return subjects(session, "imap", 3143, address, address);
     }
 }

@@ -2,16 +2,16 @@ package id.go.trenggalekkab.csirt.intake.mailbox;
 
 import id.go.trenggalekkab.csirt.intake.MessageLogContext;
 import id.go.trenggalekkab.csirt.system.CsirtProperties;
+import id.go.trenggalekkab.csirt.system.ImapSessions;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.Folder;
 import jakarta.mail.MessagingException;
-import jakarta.mail.Session;
 import jakarta.mail.Store;
 import java.net.URI;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Properties;
 import java.util.Set;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.SynchronizationAdapter;
@@ -38,6 +38,7 @@ public class Mailbox implements DisposableBean {
     static final String MESSAGE_PROPERTY = "csirtMailboxUid";
 
     private final CsirtProperties.Imap imap;
+    private final ImapSessions sessions;
     private final Set<String> knownFolders = new HashSet<>();
     private IMAPStore store;
     private MailboxPoll.ServerFeatures features;
@@ -45,8 +46,9 @@ public class Mailbox implements DisposableBean {
     private final Counter filedInProcessed;
     private final Counter filedInQuarantine;
 
-    public Mailbox(CsirtProperties properties, MeterRegistry metrics) {
+    public Mailbox(CsirtProperties properties, ImapSessions sessions, MeterRegistry metrics) {
         this.imap = properties.imap();
+        this.sessions = sessions;
         this.filedInProcessed = filed(metrics, "processed");
         this.filedInQuarantine = filed(metrics, "quarantine");
     }
@@ -141,7 +143,8 @@ public class Mailbox implements DisposableBean {
         }
         disconnect();
         URI uri = URI.create(imap.url());
-        IMAPStore opened = (IMAPStore) Session.getInstance(sessionProperties(uri.getScheme())).getStore(uri.getScheme());
+        // a server that stops answering fails the poll instead of hanging it for ever
+        IMAPStore opened = (IMAPStore) sessions.session(Duration.ofSeconds(30), Duration.ofMinutes(2)).getStore(uri.getScheme());
         opened.connect(uri.getHost(), uri.getPort(), imap.user(), imap.password());
         features = new MailboxPoll.ServerFeatures(opened.hasCapability("MOVE"), opened.hasCapability("UIDPLUS"));
         if (!features.move()) {
@@ -164,21 +167,8 @@ public class Mailbox implements DisposableBean {
         knownFolders.add(name);
     }
 
-    private static Properties sessionProperties(String scheme) {
-        Properties properties = new Properties();
-        // a server that stops answering fails the poll instead of hanging it for ever
-        properties.setProperty("mail." + scheme + ".timeout", "120000");
-        properties.setProperty("mail." + scheme + ".connectiontimeout", "30000");
-        properties.setProperty("mail." + scheme + ".writetimeout", "120000");
-        // imap: TLS where the server offers it; imaps: the certificate must name the server
-        properties.setProperty("mail.imap.starttls.enable", "true");
-        properties.setProperty("mail.imaps.ssl.checkserveridentity", "true");
-        return properties;
-    }
-
     private String location() {
-        URI uri = URI.create(imap.url());
-        return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "");
+        return sessions.location();
     }
 
     private static MailboxUnavailable unavailable(String what, Exception cause) {
