@@ -1,13 +1,17 @@
 package id.go.trenggalekkab.csirt.mail;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Picks the Java charset for a MIME charset label. Mail in the wild declares labels that
@@ -55,6 +59,57 @@ final class MailCharsets {
         } catch (RuntimeException unknownOrIllegal) {
             return Optional.empty();
         }
+    }
+
+    private static final Pattern UTF_7_WORD = Pattern.compile(
+            "=\\?(?:utf-7|unicode-1-1-utf-7|x-unicode-2-0-utf-7)(?:\\*[^?]*)?\\?([bq])\\?([^?\\s]*)\\?=",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern BETWEEN_UTF_7_WORDS = Pattern.compile(
+            "(?<=\\?=)[ \\t]+(?==\\?(?:utf-7|unicode-1-1-utf-7|x-unicode-2-0-utf-7)[*?])", Pattern.CASE_INSENSITIVE);
+
+    /**
+     * Header text with its UTF-7 encoded words (RFC 2047, RFC 2152) decoded: Jakarta Mail
+     * leaves those as written, finding no UTF-7 in Java. White space between two of them is
+     * dropped, as between any encoded words; a word that does not decode stays as written.
+     */
+    static String decodeUtf7Words(String header) {
+        if (header == null || header.indexOf("=?") < 0) {
+            return header;
+        }
+        String joined = BETWEEN_UTF_7_WORDS.matcher(header).replaceAll("");
+        Matcher word = UTF_7_WORD.matcher(joined);
+        StringBuilder decoded = new StringBuilder();
+        while (word.find()) {
+            String text;
+            try {
+                byte[] bytes = word.group(1).equalsIgnoreCase("b")
+                        ? Base64.getMimeDecoder().decode(word.group(2))
+                        : qDecode(word.group(2));
+                text = new String(bytes, UTF_7);
+            } catch (IllegalArgumentException notEncoded) {
+                text = word.group();
+            }
+            word.appendReplacement(decoded, Matcher.quoteReplacement(text));
+        }
+        word.appendTail(decoded);
+        return decoded.toString();
+    }
+
+    /** RFC 2047's Q encoding: "_" is a space, "=XX" a byte. */
+    private static byte[] qDecode(String encoded) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (int i = 0; i < encoded.length(); i++) {
+            char c = encoded.charAt(i);
+            if (c == '_') {
+                out.write(' ');
+            } else if (c == '=' && i + 2 < encoded.length()) {
+                out.write(Integer.parseInt(encoded.substring(i + 1, i + 3), 16));
+                i += 2;
+            } else {
+                out.write(c);
+            }
+        }
+        return out.toByteArray();
     }
 
     /** Strict UTF-8 where the bytes are valid UTF-8, else windows-1252, which maps every byte. */

@@ -201,7 +201,7 @@ public class MailParser {
 
     private static String filename(Part part, List<String> warnings) {
         try {
-            return Filenames.safe(part.getFileName());
+            return Filenames.safe(MailCharsets.decodeUtf7Words(part.getFileName()));
         } catch (MessagingException | RuntimeException e) {
             warnings.add("unreadable filename: " + e.getMessage());
             return null;
@@ -264,7 +264,8 @@ public class MailParser {
             Address[] from = message.getFrom();
             if (from != null && from.length > 0 && from[0] instanceof InternetAddress address
                     && address.getAddress() != null && SANE_ADDRESS.matcher(address.getAddress()).matches()) {
-                return new From(clean(address.getPersonal()), clean(address.getAddress()).toLowerCase(Locale.ROOT));
+                return new From(clean(MailCharsets.decodeUtf7Words(address.getPersonal())),
+                        clean(address.getAddress()).toLowerCase(Locale.ROOT));
             }
         } catch (MessagingException | RuntimeException e) {
             warnings.add("From unreadable as an address: " + e.getMessage());
@@ -290,7 +291,7 @@ public class MailParser {
     private static String readSubject(MimeMessage message, List<String> warnings) {
         try {
             String subject = message.getSubject();
-            return subject == null ? "" : clean(subject);
+            return subject == null ? "" : clean(MailCharsets.decodeUtf7Words(subject));
         } catch (MessagingException | RuntimeException e) {
             warnings.add("Subject unreadable: " + e.getMessage());
             return "";
@@ -299,7 +300,7 @@ public class MailParser {
 
     private static String decodeWords(String value) {
         try {
-            return MimeUtility.decodeText(value);
+            return MailCharsets.decodeUtf7Words(MimeUtility.decodeText(value));
         } catch (IOException | RuntimeException e) {
             return value;
         }

@@ -274,8 +274,30 @@ class MailParserTest {
         // RFC 2152's own example: "Hi Mom -<WHITE SMILING FACE>-!"
         ParsedMail mail = new MailParser().parse(("From: a@example.org\r\nSubject: x\r\nMIME-Version: 1.0\r\n"
                 + "Content-Type: text/plain; charset=\"UTF-7\"\r\n\r\nHi Mom -+Jjo--!\r\n")
-                .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-        org.assertj.core.api.Assertions.assertThat(mail.bodyText()).isEqualTo("Hi Mom -\u263a-!");
-        org.assertj.core.api.Assertions.assertThat(mail.warnings()).noneMatch(w -> w.contains("charset"));
+                .getBytes(StandardCharsets.US_ASCII));
+        assertThat(mail.bodyText()).isEqualTo("Hi Mom -\u263a-!");
+        assertThat(mail.warnings()).noneMatch(w -> w.contains("charset"));
+    }
+
+    @Test
+    void utf7EncodedWordsInSubjectSenderNameAndFileNameAreDecoded() {
+        // "+Jjo-" is U+263A in UTF-7; B and Q encodings, and two adjacent words joined
+        String b64 = Base64.getEncoder().encodeToString("Situs +Jjo- diretas".getBytes(StandardCharsets.US_ASCII));
+        ParsedMail mail = new MailParser().parse(("From: =?UTF-7?Q?Budi_+Jjo-?= <budi@example.org>\r\n"
+                + "Subject: =?utf-7?B?" + b64 + "?= =?UTF-7?Q?_lagi?=\r\nMIME-Version: 1.0\r\n"
+                + "Content-Type: multipart/mixed; boundary=p\r\n\r\n--p\r\nContent-Type: text/plain\r\n\r\nisi\r\n"
+                + "--p\r\nContent-Type: application/octet-stream\r\n"
+                + "Content-Disposition: attachment; filename=\"=?UTF-7?Q?bukti+Jjo-.txt?=\"\r\n\r\nx\r\n--p--\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+        assertThat(mail.subject()).isEqualTo("Situs \u263a diretas lagi");
+        assertThat(mail.fromName()).isEqualTo("Budi \u263a");
+        assertThat(mail.attachments()).extracting(ParsedAttachment::filename)
+                .containsExactly("bukti\u263a.txt");
+    }
+
+    @Test
+    void aUtf7WordThatIsNotBase64StaysAsWritten() {
+        assertThat(MailCharsets.decodeUtf7Words("=?UTF-7?B?*not base64*?= x"))
+                .isEqualTo("=?UTF-7?B?*not base64*?= x");
     }
 }
