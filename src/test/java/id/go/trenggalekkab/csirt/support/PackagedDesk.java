@@ -20,6 +20,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -45,11 +46,26 @@ public final class PackagedDesk implements AutoCloseable {
     public static PackagedDesk start(Path folder, Map<String, String> environment) throws IOException {
         Path jar = Path.of(System.getProperty("csirt.jar", "target/csirt-maildesk-0.1.0-SNAPSHOT.jar")).toAbsolutePath();
         assertThat(jar).as("the packaged jar (mvn package)").exists();
+        return start(folder, environment, List.of(java(), "-Xmx512m", "-jar", jar.toString()), false);
+    }
+
+    /**
+     * Starts a command line that runs the jar, in {@code folder}, with this environment and
+     * nothing inherited but PATH where {@code clean} (as systemd starts a service), else the
+     * build's environment without its CSIRT_ variables.
+     */
+    public static PackagedDesk start(Path folder, Map<String, String> environment, List<String> command, boolean clean)
+            throws IOException {
         Files.createDirectories(folder);
         int httpPort = freePort();
         Path log = folder.resolve("desk.log");
-        ProcessBuilder builder = new ProcessBuilder(java(), "-Xmx512m", "-jar", jar.toString()).directory(folder.toFile())
+        ProcessBuilder builder = new ProcessBuilder(command).directory(folder.toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
+        if (clean) {
+            String path = builder.environment().get("PATH");
+            builder.environment().clear();
+            builder.environment().put("PATH", path);
+        }
         builder.environment().keySet().removeIf(name -> name.startsWith("CSIRT_"));
         builder.environment().putAll(environment);
         builder.environment().put("CSIRT_HTTP_PORT", Integer.toString(httpPort));
