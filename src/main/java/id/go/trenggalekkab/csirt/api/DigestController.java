@@ -1,5 +1,7 @@
 package id.go.trenggalekkab.csirt.api;
 
+import id.go.trenggalekkab.csirt.access.Viewers;
+import id.go.trenggalekkab.csirt.sop.Role;
 import id.go.trenggalekkab.csirt.digest.Digest;
 import id.go.trenggalekkab.csirt.digest.Period;
 import id.go.trenggalekkab.csirt.digest.WeeklyDigest;
@@ -20,14 +22,17 @@ import org.springframework.web.server.ResponseStatusException;
 class DigestController {
 
     private final WeeklyDigest digest;
+    private final Viewers viewers;
 
-    DigestController(WeeklyDigest digest) {
+    DigestController(WeeklyDigest digest, Viewers viewers) {
         this.digest = digest;
+        this.viewers = viewers;
     }
 
     @GetMapping
     Digest figures(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        viewers.requireWhenSignedIn(p -> p.isDeskStaff() || p.has(Role.KADIS), "the figures are for the desk's staff and the Kadis");
         return digest.figures(period(from, to));
     }
 

@@ -1,5 +1,7 @@
 package id.go.trenggalekkab.csirt.api;
 
+import id.go.trenggalekkab.csirt.access.Viewers;
+import id.go.trenggalekkab.csirt.directory.Person;
 import id.go.trenggalekkab.csirt.intake.QuarantineReplay;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -24,12 +26,17 @@ class QuarantineController {
 
     private final QuarantineReplay quarantine;
 
-    QuarantineController(QuarantineReplay quarantine) {
+    private final Viewers viewers;
+
+    QuarantineController(QuarantineReplay quarantine, Viewers viewers) {
+        this.viewers = viewers;
         this.quarantine = quarantine;
     }
 
     @GetMapping
     List<QuarantineReplay.Quarantined> list() {
+        // quarantined mail is anyone's, unread: only the desk's own staff look at it
+        viewers.requireWhenSignedIn(Person::isDeskStaff, "quarantine is for the desk's officers and supervisors");
         return quarantine.list();
     }
 

@@ -1,18 +1,24 @@
 package id.go.trenggalekkab.csirt.api;
 
+import id.go.trenggalekkab.csirt.access.Viewers;
+import id.go.trenggalekkab.csirt.directory.Person;
 import id.go.trenggalekkab.csirt.evidence.EvidenceRepository;
 import id.go.trenggalekkab.csirt.logbook.Logbook;
+import id.go.trenggalekkab.csirt.report.FinalReport;
 import id.go.trenggalekkab.csirt.sop.CaseStep;
 import id.go.trenggalekkab.csirt.system.Wib;
 import id.go.trenggalekkab.csirt.ticket.Ticket;
 import id.go.trenggalekkab.csirt.ticket.TicketNumber;
 import id.go.trenggalekkab.csirt.ticket.TicketRepository;
 import id.go.trenggalekkab.csirt.workflow.CaseRepository;
+import id.go.trenggalekkab.csirt.workflow.CaseVisibility;
+import id.go.trenggalekkab.csirt.workflow.CaseVisibility.Sight;
 import id.go.trenggalekkab.csirt.workflow.StepVisit;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -24,7 +30,12 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
-/** Read access to tickets, their evidence and their logbook. Times are in WIB. */
+/**
+ * Read access to tickets, their evidence and their logbook. Times are in WIB. A person
+ * signed in sees what {@link CaseVisibility} allows them (a case they may not see is a
+ * 404, as one that does not exist); the operator's token and the open API on 127.0.0.1
+ * see everything.
+ */
 @RestController
 @RequestMapping("/api/tickets")
 class TicketController {
@@ -36,12 +47,19 @@ class TicketController {
     private final EvidenceRepository evidence;
     private final Logbook logbook;
     private final CaseRepository cases;
+    private final CaseVisibility visibility;
+    private final Viewers viewers;
+    private final FinalReport finalReport;
 
-    TicketController(TicketRepository tickets, EvidenceRepository evidence, Logbook logbook, CaseRepository cases) {
+    TicketController(TicketRepository tickets, EvidenceRepository evidence, Logbook logbook, CaseRepository cases,
+                     CaseVisibility visibility, Viewers viewers, FinalReport finalReport) {
+        this.finalReport = finalReport;
         this.tickets = tickets;
         this.evidence = evidence;
         this.logbook = logbook;
         this.cases = cases;
+        this.visibility = visibility;
+        this.viewers = viewers;
     }
 
     @GetMapping
@@ -53,16 +71,27 @@ class TicketController {
                     "page must be >= 0 and size between 1 and " + MAX_PAGE_SIZE);
         }
         CaseStep filter = status == null || status.isBlank() ? null : step(status);
-        List<TicketSummary> items = tickets.page(filter, page, size).stream().map(TicketSummary::of).toList();
+        Optional<Person> viewer = viewers.current();
+        if (viewer.isPresent()) {
+            // what this person may see, paged here: a regency's desk holds thousands of tickets, not millions
+            List<Ticket> visible = tickets.page(filter, 0, Integer.MAX_VALUE).stream()
+                    .filter(t -> visibility.of(viewer.get(), t) != Sight.NONE).toList();
+            List<TicketSummary> items = visible.stream().skip((long) page * size).limit(size)
+                    .map(t -> TicketSummary.of(t, visibility.of(viewer.get(), t).atLeast(Sight.EVERYTHING))).toList();
+            return new TicketPage(items, page, size, visible.size());
+        }
+        List<TicketSummary> items = tickets.page(filter, page, size).stream().map(t -> TicketSummary.of(t, true)).toList();
         return new TicketPage(items, page, size, tickets.count(filter));
     }
 
     @GetMapping("/{number}")
     TicketDetail get(@PathVariable String number) {
         Ticket ticket = find(number);
+        Sight sight = sightOf(ticket, Sight.OVERVIEW);
+        boolean everything = sight.atLeast(Sight.EVERYTHING);
         return new TicketDetail(
                 ticket.number().toString(), ticket.step().name(),
-                new Reporter(ticket.reporterName(), ticket.reporterAddress()),
+                everything ? new Reporter(ticket.reporterName(), ticket.reporterAddress()) : null,
                 ticket.subject(), Wib.at(ticket.receivedAt()), ticket.automatic(), ticket.automaticReason(),
                 ticket.step().describe(), Wib.at(ticket.stepDeadline()),
                 ticket.category() == null ? null : new Category(ticket.category().taxonomyClass(), ticket.category().subtype()),
@@ -70,14 +99,16 @@ class TicketController {
                 cases.mergedInto(ticket.id()).map(tickets::numberOf).map(Object::toString).orElse(null),
                 cases.linkedCases(ticket.id()).stream().map(id -> tickets.numberOf(id).toString()).toList(),
                 cases.history(ticket.id()).stream().map(StepView::of).toList(),
-                evidence.messages(ticket.id()).stream().map(MessageView::of).toList(),
-                evidence.attachments(ticket.id()).stream().map(AttachmentView::of).toList(),
-                logbook.forTicket(ticket.id()).stream().map(LogbookView::of).toList());
+                everything ? evidence.messages(ticket.id()).stream().map(MessageView::of).toList() : List.of(),
+                sight.atLeast(Sight.EVIDENCE) ? evidence.attachments(ticket.id()).stream().map(AttachmentView::of).toList()
+                        : List.of(),
+                everything ? logbook.forTicket(ticket.id()).stream().map(LogbookView::of).toList() : List.of());
     }
 
     @GetMapping("/{number}/messages/{id}/raw")
     ResponseEntity<StreamingResponseBody> raw(@PathVariable String number, @PathVariable long id) {
         Ticket ticket = find(number);
+        sightOf(ticket, Sight.EVERYTHING);
         long size = evidence.rawSize(ticket.id(), id).orElseThrow(() ->
                 new ResponseStatusException(HttpStatus.NOT_FOUND, "no message " + id + " on ticket " + number));
         return ResponseEntity.ok()
@@ -87,6 +118,19 @@ class TicketController {
                 .body(out -> evidence.writeRaw(id, size, out));
     }
 
+    /** The final report of a case as a PDF, rendered from the record when asked for. */
+    @GetMapping("/{number}/report.pdf")
+    ResponseEntity<byte[]> report(@PathVariable String number) {
+        Ticket ticket = find(number);
+        sightOf(ticket, Sight.EVERYTHING);
+        byte[] pdf = finalReport.render(ticket.number())
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no ticket " + number));
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_PDF)
+                .header("Content-Disposition", "inline; filename=\"Laporan-" + ticket.number() + ".pdf\"")
+                .body(pdf);
+    }
+
     private static CaseStep step(String status) {
         try {
             return CaseStep.valueOf(status.trim().toUpperCase(Locale.ROOT));
@@ -94,6 +138,15 @@ class TicketController {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "status must be one of "
                     + Arrays.toString(CaseStep.values()));
         }
+    }
+
+    /** How much of the case the caller sees: everything for the operator's token and the open API. */
+    private Sight sightOf(Ticket ticket, Sight needed) {
+        Sight sight = viewers.current().map(p -> visibility.of(p, ticket)).orElse(Sight.EVERYTHING);
+        if (!sight.atLeast(needed)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no ticket " + ticket.number());
+        }
+        return sight;
     }
 
     private Ticket find(String number) {
@@ -108,8 +161,9 @@ class TicketController {
 
     record TicketSummary(String number, String status, Reporter reporter, String subject,
                          OffsetDateTime receivedAt, boolean automatic) {
-        static TicketSummary of(Ticket t) {
-            return new TicketSummary(t.number().toString(), t.step().name(), new Reporter(t.reporterName(), t.reporterAddress()),
+        static TicketSummary of(Ticket t, boolean withReporter) {
+            return new TicketSummary(t.number().toString(), t.step().name(),
+                    withReporter ? new Reporter(t.reporterName(), t.reporterAddress()) : null,
                     t.subject(), Wib.at(t.receivedAt()), t.automatic());
         }
     }

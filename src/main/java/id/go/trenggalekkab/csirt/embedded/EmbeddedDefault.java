@@ -85,9 +85,17 @@ public class EmbeddedDefault implements EnvironmentPostProcessor {
             properties.put("csirt.http.api-token", secrets.get("api-token"));
             properties.put("csirt.embedded.api-token-file", secrets.file("api-token").toString());
         }
+        if (!properties.isEmpty() && !configured(env, "CSIRT_OPEN_API") && loopback(env.getProperty("server.address"))) {
+            // a newcomer's desk on 127.0.0.1: the JSON API reads without sign-in, and says so at start
+            properties.put("csirt.http.open-api", "true");
+        }
         if (!properties.isEmpty()) {
             env.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE, properties));
         }
+    }
+
+    private static boolean loopback(String address) {
+        return address == null || address.equals("127.0.0.1") || address.equals("localhost") || address.equals("::1");
     }
 
     private static boolean configured(ConfigurableEnvironment env, String variable) {

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -125,6 +127,27 @@ public class EvidenceRepository {
                         rs.getString("content_type"), rs.getLong("size"), rs.getString("sha256")));
     }
 
+    /** Each message's text as the desk read it (HTML mail as its text), by message row id. */
+    public Map<Long, String> texts(long ticketId) {
+        Map<Long, String> texts = new HashMap<>();
+        jdbc.query("SELECT id, body_text FROM message WHERE ticket_id = :ticketId",
+                new MapSqlParameterSource("ticketId", ticketId),
+                rs -> {
+                    texts.put(rs.getLong("id"), rs.getString("body_text") == null ? "" : rs.getString("body_text"));
+                });
+        return texts;
+    }
+
+    /** An attachment of the ticket, where it is one. */
+    public Optional<AttachmentSummary> attachment(long ticketId, long attachmentId) {
+        return attachments(ticketId).stream().filter(a -> a.id() == attachmentId).findFirst();
+    }
+
+    /** Writes an attachment's stored bytes in slices, as {@link #writeRaw} does a message's. */
+    public void writeAttachment(long attachmentId, long size, OutputStream out) throws IOException {
+        writeSlices("SELECT substring(content FROM :from FOR :length) FROM attachment WHERE id = :id", attachmentId, size, out);
+    }
+
     /** The size of a message's stored bytes, where the message belongs to the ticket. */
     public Optional<Long> rawSize(long ticketId, long messageRowId) {
         return jdbc.query("SELECT raw_size FROM message WHERE id = :id AND ticket_id = :ticketId",
@@ -137,10 +160,13 @@ public class EvidenceRepository {
      * the driver would otherwise hold a whole 100 MB report in memory, twice.
      */
     public void writeRaw(long messageRowId, long size, OutputStream out) throws IOException {
+        writeSlices("SELECT substring(raw FROM :from FOR :length) FROM message WHERE id = :id", messageRowId, size, out);
+    }
+
+    private void writeSlices(String sliceQuery, long id, long size, OutputStream out) throws IOException {
         for (long from = 0; from < size; from += RAW_SLICE) {
-            byte[] slice = jdbc.queryForObject("SELECT substring(raw FROM :from FOR :length) FROM message WHERE id = :id",
-                    new MapSqlParameterSource().addValue("id", messageRowId).addValue("from", Math.toIntExact(from + 1))
-                            .addValue("length", RAW_SLICE), byte[].class);
+            byte[] slice = jdbc.queryForObject(sliceQuery, new MapSqlParameterSource().addValue("id", id)
+                    .addValue("from", Math.toIntExact(from + 1)).addValue("length", RAW_SLICE), byte[].class);
             out.write(slice);
         }
     }

@@ -39,5 +39,8 @@ public enum LogbookEvent {
     SLA_ESCALATION,
     // the directory
     DIRECTORY_LOADED,
-    DIRECTORY_REFUSED
+    DIRECTORY_REFUSED,
+    // the web view
+    SIGNED_IN,
+    SIGN_IN_REFUSED
 }

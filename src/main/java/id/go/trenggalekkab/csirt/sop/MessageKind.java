@@ -24,7 +24,9 @@ public enum MessageKind {
     SLA_ESCALATION,
     DIGEST,
     /** The officers' morning summary. */
-    DAILY_SUMMARY;
+    DAILY_SUMMARY,
+    /** A one-time link to sign in to the web view, to a person of the directory. */
+    SIGN_IN_LINK;
 
     /**
      * RFC 3834: an acknowledgement answers the reporter's mail ({@code auto-replied});

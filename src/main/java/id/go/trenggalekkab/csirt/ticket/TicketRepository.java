@@ -8,7 +8,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -71,6 +74,17 @@ public class TicketRepository {
     public Ticket lock(long ticketId) {
         return jdbc.queryForObject("SELECT * FROM ticket WHERE id = :id FOR UPDATE",
                 new MapSqlParameterSource("id", ticketId), TicketRepository::ticket);
+    }
+
+    /** These tickets, in the order of the ids given; ids of no ticket are left out. */
+    public List<Ticket> withIds(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Ticket> byId = new HashMap<>();
+        jdbc.query("SELECT * FROM ticket WHERE id IN (:ids)", new MapSqlParameterSource("ids", ids),
+                (rs, i) -> ticket(rs, i)).forEach(t -> byId.put(t.id(), t));
+        return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
     }
 
     public TicketNumber numberOf(long ticketId) {

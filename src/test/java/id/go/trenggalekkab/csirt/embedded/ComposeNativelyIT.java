@@ -71,6 +71,9 @@ class ComposeNativelyIT {
             startGreenMail(mailEnv.get("GREENMAIL_OPTS"));
             Map<String, String> env = new LinkedHashMap<>();
             deskEnv.forEach((name, value) -> env.put(name, natively(value, pgPort)));
+            // what an operator sets before `docker compose up` (the compose file passes it on): the API is not open
+            String apiToken = "compose-operator-token";
+            env.put("CSIRT_API_TOKEN", apiToken);
             try (PackagedDesk desk = PackagedDesk.start(work.resolve("desk"), env).awaitUp()) {
                 Session session = Session.getInstance(new Properties());
                 String reporter = "pelapor@desa.example";
@@ -85,7 +88,8 @@ class ComposeNativelyIT {
                 sendPlain(session, 3025, mailToTheDesk(session, officer, "Re: [" + ticket + "] #verifikasi", "Benar insiden."));
                 await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1))
                         .until(() -> inbox(session, officer).contains("Perintah diterapkan"));
-                assertThat(desk.get("/api/tickets/" + ticket)).contains("\"status\":\"CATEGORISATION\"");
+                assertThat(desk.get("/api/tickets/" + ticket)).as("no reads without sign-in or token").doesNotContain("CATEGORISATION");
+                assertThat(desk.get("/api/tickets/" + ticket, apiToken)).contains("\"status\":\"CATEGORISATION\"");
             }
         } finally {
             for (int i = started.size() - 1; i >= 0; i--) {

@@ -69,6 +69,7 @@ public final class DeskProcess implements AutoCloseable {
         all.put("csirt.embedded.enabled", "false");
         all.put("server.port", "0");
         all.put("server.address", "127.0.0.1");
+        all.put("csirt.http.open-api", "true");
         all.put(DATABASE_URL, databaseUrl(name));
         all.put("spring.datasource.username", "postgres");
         all.put("spring.mail.host", "127.0.0.1");

@@ -1,0 +1,222 @@
+package id.go.trenggalekkab.csirt.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import com.sun.net.httpserver.HttpServer;
+import id.go.trenggalekkab.csirt.support.Browser;
+import id.go.trenggalekkab.csirt.support.DeskIntegrationTest;
+import id.go.trenggalekkab.csirt.support.People;
+import id.go.trenggalekkab.csirt.support.TestMail;
+import id.go.trenggalekkab.csirt.support.TestServers;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The web view in a real browser (Debian's headless Chromium): sign-in by a link read from
+ * the person's mailbox, the queue, a case, and the attacks the view must stand: a hostile
+ * report rendered as text (no script runs, nothing remote is fetched: a canary server
+ * counts requests), a form posted without its CSRF token, a link used twice, expired, or
+ * opened in another browser, and people seeing only what their role allows. Screenshots
+ * of each page go to target/screenshots/.
+ */
+class WebViewBrowserTest extends DeskIntegrationTest {
+
+    private static final Pattern LINK = Pattern.compile("http://127\\.0\\.0\\.1:\\d+/masuk/tautan\\?token=[A-Za-z0-9_-]+");
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void anOfficerSignsInSeesTheQueueAndACaseAndAHostileReportStaysText() throws Exception {
+        AtomicInteger canaryHits = new AtomicInteger();
+        HttpServer canary = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        canary.createContext("/", exchange -> {
+            canaryHits.incrementAndGet();
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        canary.start();
+        try (Browser browser = Browser.open()) {
+            String reporter = TestMail.uniqueAddress("penyerang");
+            String id = TestMail.newMessageId();
+            TestMail.deliver(reporter, hostileReport(reporter, id, "http://127.0.0.1:" + canary.getAddress().getPort()));
+            String ticket = awaitTicketOf(id);
+
+            signIn(browser, People.OFFICER);
+            ChromeDriver page = browser.driver();
+            assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("Antrean kasus");
+            assertThat(page.findElement(By.id("queue")).getText()).contains(ticket).contains("Verifikasi laporan");
+            browser.screenshot("queue");
+
+            page.findElement(By.linkText(ticket)).click();
+            assertThat(page.findElement(By.tagName("h1")).getText()).contains(ticket).contains("<script>alert('subjek')</script>");
+            String text = page.findElement(By.tagName("main")).getText();
+            assertThat(text).contains(reporter).contains("Verifikasi laporan").contains("Situs kami diretas.")
+                    .contains("klik di sini <javascript:alert(3)>").contains("bukti\"><img src=x onerror=alert(4)>.html");
+            for (String element : List.of("script", "img", "iframe", "style", "object", "embed")) {
+                assertThat(page.findElements(By.tagName(element))).as("no <" + element + "> on the page").isEmpty();
+            }
+            assertThat(page.findElements(By.cssSelector("a[href^='javascript']"))).isEmpty();
+            browser.screenshot("case");
+            assertThatThrownBy(() -> page.switchTo().alert()).as("no script of the reporter's ran")
+                    .isInstanceOf(NoAlertPresentException.class);
+            assertThat(canaryHits.get()).as("nothing remote was fetched").isZero();
+            assertThat(browser.console()).noneMatch(line -> line.contains("alert"));
+
+            // the attachment comes as a download of the stored bytes, never a page
+            HttpResponse<byte[]> download = asTheBrowser(browser, "GET",
+                    page.findElement(By.cssSelector("#attachments a")).getAttribute("href"));
+            assertThat(download.statusCode()).isEqualTo(200);
+            assertThat(download.headers().firstValue("Content-Type")).hasValue("application/octet-stream");
+            assertThat(download.headers().firstValue("Content-Disposition").orElse("")).startsWith("attachment");
+            assertThat(new String(download.body(), StandardCharsets.UTF_8)).isEqualTo("<script>alert(5)</script>");
+            assertThat(download.headers().firstValue("Content-Security-Policy").orElse("")).contains("default-src 'none'");
+
+            // a form posted from elsewhere, with the session but without its CSRF token, does nothing
+            HttpResponse<byte[]> forged = asTheBrowser(browser, "POST", "http://127.0.0.1:" + port + "/keluar");
+            assertThat(forged.statusCode()).isEqualTo(403);
+            page.navigate().refresh();
+            assertThat(page.findElement(By.tagName("h1")).getText()).as("still signed in").contains(ticket);
+        } finally {
+            canary.stop(0);
+        }
+    }
+
+    @Test
+    void aLinkWorksOnceBeforeItExpiresAndOnlyInTheBrowserThatAskedForIt() throws Exception {
+        try (Browser first = Browser.open()) {
+            String link = signIn(first, People.PIKET);
+            submit(first, By.cssSelector("header form button"));
+            assertThat(first.driver().getPageSource()).contains("Anda sudah keluar");
+            assertThat(use(first, link)).contains("sudah dipakai");
+            first.screenshot("sign-in-link-used");
+        }
+        try (Browser browser = Browser.open()) {
+            String link = requestLink(browser, People.KASI);
+            TestServers.ownerJdbc().update("UPDATE sign_in_request SET expires_at = requested_at - interval '1 minute' WHERE address = ?",
+                    People.KASI);
+            assertThat(use(browser, link)).contains("kedaluwarsa");
+            assertThat(browser.driver().getCurrentUrl()).doesNotEndWith(":" + port + "/");
+        }
+        try (Browser asking = Browser.open(); Browser other = Browser.open()) {
+            String link = requestLink(asking, People.KABID);
+            assertThat(use(other, link)).contains("peramban lain");
+            other.driver().get("http://127.0.0.1:" + port + "/");
+            assertThat(other.driver().getCurrentUrl()).as("not signed in").contains("/masuk");
+            assertThat(use(asking, link)).as("still good where it was asked for").contains("Antrean kasus");
+        }
+    }
+
+    @Test
+    void handlersAndTheKadisSeeOnlyWhatTheirRoleAllows() throws Exception {
+        String reporter = TestMail.uniqueAddress("pelapor-rahasia");
+        String ticket = newCase(reporter, "Data kependudukan bocor");
+        try (Browser ttis = Browser.open()) {
+            signIn(ttis, People.TTIS);
+            assertThat(ttis.driver().getPageSource()).as("not handed to TTIS").doesNotContain(ticket);
+            ttis.driver().get("http://127.0.0.1:" + port + "/kasus/" + ticket);
+            assertThat(ttis.driver().getPageSource()).doesNotContain("Data kependudukan bocor").doesNotContain(reporter);
+            HttpResponse<byte[]> api = asTheBrowser(ttis, "GET", "http://127.0.0.1:" + port + "/api/tickets/" + ticket);
+            assertThat(api.statusCode()).as("the API keeps the same rule").isEqualTo(404);
+        }
+        try (Browser kadis = Browser.open()) {
+            signIn(kadis, People.KADIS);
+            assertThat(kadis.driver().findElement(By.id("queue")).getText()).contains(ticket);
+            kadis.driver().findElement(By.linkText(ticket)).click();
+            String text = kadis.driver().findElement(By.tagName("main")).getText();
+            assertThat(text).contains("Data kependudukan bocor").contains("tidak ditampilkan untuk peran Anda")
+                    .doesNotContain(reporter).doesNotContain("Logbook");
+            assertThat(kadis.driver().findElements(By.cssSelector("main form"))).as("the Kadis cannot act").isEmpty();
+            kadis.screenshot("case-as-kadis");
+            HttpResponse<byte[]> api = asTheBrowser(kadis, "GET", "http://127.0.0.1:" + port + "/api/tickets/" + ticket);
+            assertThat(new String(api.body(), StandardCharsets.UTF_8)).contains("\"reporter\":null").doesNotContain(reporter);
+        }
+    }
+
+    /** Signs a person in through the mailed link; returns the link, now spent. */
+    private String signIn(Browser browser, String address) {
+        String link = requestLink(browser, address);
+        assertThat(use(browser, link)).contains("Antrean kasus");
+        return link;
+    }
+
+    private String requestLink(Browser browser, String address) {
+        int before = linksFor(address).size();
+        ChromeDriver page = browser.driver();
+        page.get("http://127.0.0.1:" + port + "/masuk");
+        assertThat(page.getPageSource()).as("the sign-in page").contains("id=\"email\"");
+        page.findElement(By.id("email")).sendKeys(address);
+        submit(browser, By.cssSelector("main form button"));
+        assertThat(page.getPageSource()).contains("tautan masuk sudah dikirim");
+        await().atMost(PATIENCE).until(() -> linksFor(address).size() > before);
+        List<String> links = linksFor(address);
+        return links.get(links.size() - 1);
+    }
+
+    /** Opens the link and presses its button; the page it leads to. */
+    private static String use(Browser browser, String link) {
+        browser.driver().get(link);
+        submit(browser, By.id("masuk"));
+        return browser.driver().getPageSource();
+    }
+
+    /** Presses a form's button and waits for the page it leads to. */
+    private static void submit(Browser browser, By button) {
+        WebElement page = browser.driver().findElement(By.tagName("html"));
+        browser.driver().findElement(button).click();
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(page));
+    }
+
+    private static List<String> linksFor(String address) {
+        return TestMail.inboxOf(address).stream().map(TestMail::parse)
+                .filter(m -> TestMail.subjectOf(m).startsWith("Tautan masuk"))
+                .map(TestMail::textOf).map(LINK::matcher).filter(Matcher::find).map(Matcher::group).toList();
+    }
+
+    /** A request with this browser's cookies (its session), made outside the browser. */
+    private static HttpResponse<byte[]> asTheBrowser(Browser browser, String method, String url) throws Exception {
+        StringBuilder cookies = new StringBuilder();
+        for (Cookie c : browser.driver().manage().getCookies()) {
+            cookies.append(c.getName()).append('=').append(c.getValue()).append("; ");
+        }
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Cookie", cookies.toString())
+                .method(method, HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(30)).build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private static byte[] hostileReport(String from, String messageId, String canary) {
+        String html = "<html><head><style>@import url(" + canary + "/gaya.css);</style></head><body>"
+                + "<p>Situs kami diretas.</p><script>alert(1)</script>"
+                + "<img src=\"" + canary + "/piksel.png\" onerror=\"alert(2)\">"
+                + "<iframe src=\"" + canary + "/bingkai\"></iframe>"
+                + "<a href=\"javascript:alert(3)\">klik di sini</a></body></html>";
+        return ("From: " + from + "\r\nTo: csirt@trenggalekkab.go.id\r\nSubject: <script>alert('subjek')</script> Situs diretas\r\n"
+                + "Message-ID: " + messageId + "\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n"
+                + "--b\r\nContent-Type: text/html; charset=UTF-8\r\n\r\n" + html + "\r\n"
+                + "--b\r\nContent-Type: text/html\r\nContent-Disposition: attachment; filename=\"bukti\\\"><img src=x onerror=alert(4)>.html\"\r\n"
+                + "Content-Transfer-Encoding: base64\r\n\r\n"
+                + Base64.getMimeEncoder().encodeToString("<script>alert(5)</script>".getBytes(StandardCharsets.UTF_8))
+                + "\r\n--b--\r\n").getBytes(StandardCharsets.UTF_8);
+    }
+}
