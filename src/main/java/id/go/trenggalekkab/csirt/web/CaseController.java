@@ -11,6 +11,8 @@ import id.go.trenggalekkab.csirt.ticket.TicketNumber;
 import id.go.trenggalekkab.csirt.ticket.TicketRepository;
 import id.go.trenggalekkab.csirt.workflow.CaseRepository;
 import id.go.trenggalekkab.csirt.workflow.CaseVisibility;
+import id.go.trenggalekkab.csirt.workflow.CaseWorkflow;
+import id.go.trenggalekkab.csirt.workflow.ScreenCommands;
 import id.go.trenggalekkab.csirt.workflow.CaseVisibility.Sight;
 import id.go.trenggalekkab.csirt.workflow.StepVisit;
 import java.nio.charset.StandardCharsets;
@@ -25,10 +27,14 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
@@ -53,6 +59,9 @@ class CaseController {
 
     record LogRow(String at, String actor, String event, String detail) {}
 
+    /** What became of a command given on the page, shown once after it. */
+    record Outcome(String command, boolean applied, String text) {}
+
     private final TicketRepository tickets;
     private final CaseRepository cases;
     private final EvidenceRepository evidence;
@@ -60,10 +69,12 @@ class CaseController {
     private final FinalReport finalReport;
     private final CaseVisibility visibility;
     private final Viewers viewers;
+    private final ScreenCommands commands;
     private final Clock clock;
 
     CaseController(TicketRepository tickets, CaseRepository cases, EvidenceRepository evidence, Logbook logbook,
-                   FinalReport finalReport, CaseVisibility visibility, Viewers viewers, Clock clock) {
+                   FinalReport finalReport, CaseVisibility visibility, Viewers viewers, ScreenCommands commands, Clock clock) {
+        this.commands = commands;
         this.tickets = tickets;
         this.cases = cases;
         this.evidence = evidence;
@@ -75,7 +86,8 @@ class CaseController {
     }
 
     @GetMapping("/kasus/{number}")
-    ModelAndView show(@PathVariable String number) {
+    ModelAndView show(@PathVariable String number, Model flash) {
+        Object flashed = flash.getAttribute("outcomes");
         Person viewer = viewer();
         Ticket t = find(number);
         Sight sight = sightOf(viewer, t, Sight.OVERVIEW);
@@ -116,7 +128,25 @@ class CaseController {
         List<String> linked = cases.linkedCases(t.id()).stream().map(id -> tickets.numberOf(id).toString()).toList();
         model.put("linked", linked);
         model.put("hasLinked", !linked.isEmpty());
+        List<ScreenCommands.Offered> offered = sight.atLeast(Sight.EVIDENCE) ? commands.offered(viewer, t) : List.of();
+        model.put("offered", offered);
+        model.put("mayAct", !offered.isEmpty());
+        model.put("outcomes", flashed instanceof List<?> list ? list : List.of());
         return new ModelAndView("web/case", model);
+    }
+
+    /** One command from the case page's form, through the same workflow as a command by mail. */
+    @PostMapping("/kasus/{number}/perintah")
+    String command(@PathVariable String number, @RequestParam(defaultValue = "") String perintah,
+                   @RequestParam(defaultValue = "") String argumen, @RequestParam(defaultValue = "") String catatan,
+                   RedirectAttributes redirect) {
+        Person viewer = viewer();
+        Ticket t = find(number);
+        sightOf(viewer, t, Sight.EVIDENCE);
+        CaseWorkflow.Execution execution = commands.give(viewer, t, perintah, argumen, catatan);
+        redirect.addFlashAttribute("outcomes", execution.outcomes().stream()
+                .map(o -> new Outcome(o.command().written(), o.applied(), o.text())).toList());
+        return "redirect:/kasus/" + t.number();
     }
 
     @GetMapping("/kasus/{number}/lampiran/{id}")

@@ -70,12 +70,23 @@ public class CaseWorkflow {
 
     @Transactional(propagation = Propagation.MANDATORY)
     public Execution execute(long ticketId, Person actor, List<Command> commands, String note) {
+        return execute(ticketId, actor, commands, note, "");
+    }
+
+    /**
+     * The same, from another channel than mail (the web view): the logbook says which.
+     *
+     * @param channel "" for mail, else a word the logbook entry ends with ("(web)")
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Execution execute(long ticketId, Person actor, List<Command> commands, String note, String channel) {
+        String by = channel.isBlank() ? "" : " (" + channel + ")";
         List<CommandOutcome> outcomes = new ArrayList<>();
         for (int i = 0; i < commands.size(); i++) {
             CommandOutcome outcome = apply(tickets.lock(ticketId), actor, commands.get(i), note);
             outcomes.add(outcome);
             logbook.record(ticketId, actor.address(), outcome.applied() ? LogbookEvent.COMMAND_APPLIED
-                    : LogbookEvent.COMMAND_REFUSED, commands.get(i) + ": " + outcome.text());
+                    : LogbookEvent.COMMAND_REFUSED, commands.get(i) + ": " + outcome.text() + by);
             if (!outcome.applied()) {
                 return new Execution(outcomes, commands.subList(i + 1, commands.size()), tickets.lock(ticketId));
             }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
+import id.go.trenggalekkab.csirt.sop.CaseStep;
 import id.go.trenggalekkab.csirt.support.Browser;
 import id.go.trenggalekkab.csirt.support.DeskIntegrationTest;
 import id.go.trenggalekkab.csirt.support.People;
@@ -29,6 +30,7 @@ import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -152,6 +154,52 @@ class WebViewBrowserTest extends DeskIntegrationTest {
             HttpResponse<byte[]> api = asTheBrowser(kadis, "GET", "http://127.0.0.1:" + port + "/api/tickets/" + ticket);
             assertThat(new String(api.body(), StandardCharsets.UTF_8)).contains("\"reporter\":null").doesNotContain(reporter);
         }
+    }
+
+    @Test
+    void anOfficerTakesACaseFromVerificationToClosingWithTheForms() throws Exception {
+        String reporter = TestMail.uniqueAddress("pelapor-kecamatan");
+        String ticket = newCase(reporter, "Situs kecamatan diretas");
+        try (Browser browser = Browser.open()) {
+            signIn(browser, People.OFFICER);
+            browser.driver().get("http://127.0.0.1:" + port + "/kasus/" + ticket);
+
+            assertThat(give(browser, "#bukan-insiden", "", "")).as("the same checks as by mail: a reason is needed")
+                    .contains("problem");
+            assertThat(give(browser, "#verifikasi", "", "Benar, situs diretas.")).contains("notice");
+            assertThat(step(ticket)).isEqualTo(CaseStep.CATEGORISATION);
+            give(browser, "#kategori", "defacement", "");
+            give(browser, "#prioritas", "tinggi", "");
+            awaitStep(ticket, CaseStep.ANALYSIS);
+            browser.screenshot("case-forms");
+            give(browser, "#ttis", "", "Pulihkan dari cadangan.");
+            awaitStep(ticket, CaseStep.REPAIR);
+
+            // TTIS answers by mail, as it always does
+            command(People.TTIS, ticket, "#perbaikan", "Dipulihkan.");
+            command(People.TTIS, ticket, "#analisis", "Plugin usang.");
+            command(People.TTIS, ticket, "#logbook", "Dicatat.");
+            awaitStep(ticket, CaseStep.CLOSING);
+
+            browser.driver().navigate().refresh();
+            give(browser, "#selesai", "", "Selesai ditangani.");
+            awaitStep(ticket, CaseStep.CLOSED);
+        }
+        await().atMost(PATIENCE).until(() -> mailsAbout(reporter, ticket, "Laporan selesai ditangani").size() == 1);
+        assertThat(ticket(ticket).path("logbook").findValuesAsText("detail"))
+                .anyMatch(d -> d.startsWith("#verifikasi") && d.endsWith("(web)"))
+                .anyMatch(d -> d.startsWith("#selesai") && d.endsWith("(web)"));
+        assertThat(ticket(ticket).path("logbook").findValuesAsText("actor")).contains(People.OFFICER);
+    }
+
+    /** Gives a command with the case page's form; the outcome's paragraph as HTML. */
+    private static String give(Browser browser, String command, String argument, String note) {
+        ChromeDriver page = browser.driver();
+        new Select(page.findElement(By.id("perintah"))).selectByValue(command);
+        page.findElement(By.id("argumen")).sendKeys(argument);
+        page.findElement(By.id("catatan")).sendKeys(note);
+        submit(browser, By.cssSelector("#command button"));
+        return page.findElement(By.cssSelector("main > p.notice, main > p.problem")).getAttribute("outerHTML");
     }
 
     /** Signs a person in through the mailed link; returns the link, now spent. */
