@@ -8,10 +8,12 @@ import id.go.trenggalekkab.csirt.mail.MailParser;
 import id.go.trenggalekkab.csirt.mail.ParsedMail;
 import id.go.trenggalekkab.csirt.mail.RawMessage;
 import id.go.trenggalekkab.csirt.system.Sha256;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,6 +65,14 @@ public class QuarantineReplay {
 
     public List<Quarantined> list() {
         return repository.list(MAX_LISTED);
+    }
+
+    /**
+     * A quarantined message as text to read, at most {@code maxBytes} of it: UTF-8 where it
+     * is, a replacement character where it is not. Reading it changes nothing.
+     */
+    public Optional<String> rawText(long id, int maxBytes) {
+        return repository.rawHead(id, maxBytes).map(bytes -> new String(bytes, StandardCharsets.UTF_8));
     }
 
     /** @throws NoSuchElementException where no quarantined message has this number */

@@ -57,6 +57,12 @@ class QuarantineRepository {
                 rs.getLong("raw_size"), rs.getString("reason"), replays.getOrDefault(rs.getLong("id"), List.of())));
     }
 
+    /** The first bytes of a quarantined message, to read on a screen; empty where there is no such message. */
+    Optional<byte[]> rawHead(long id, int maxBytes) {
+        return jdbc.queryForList("SELECT substring(raw FROM 1 FOR :max) FROM quarantine WHERE id = :id",
+                new MapSqlParameterSource().addValue("id", id).addValue("max", maxBytes), byte[].class).stream().findFirst();
+    }
+
     Optional<byte[]> raw(long id) {
         return jdbc.queryForList("SELECT raw FROM quarantine WHERE id = :id", new MapSqlParameterSource("id", id),
                 byte[].class).stream().findFirst();

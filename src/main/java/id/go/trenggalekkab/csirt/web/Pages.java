@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 @ControllerAdvice(basePackageClasses = Pages.class)
 class Pages {
 
-    record ViewerModel(String name, String roles) {}
+    record ViewerModel(String name, String roles, boolean staff) {}
 
     private final Viewers viewers;
 
@@ -30,7 +30,7 @@ class Pages {
 
     static ViewerModel model(Person person) {
         return new ViewerModel(person.name() == null ? person.address() : person.name(),
-                person.roles().stream().map(Pages::roleName).sorted().collect(Collectors.joining(", ")));
+                person.roles().stream().map(Pages::roleName).sorted().collect(Collectors.joining(", ")), person.isDeskStaff());
     }
 
     static String roleName(Role role) {

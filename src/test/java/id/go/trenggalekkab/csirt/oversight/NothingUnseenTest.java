@@ -168,14 +168,8 @@ class NothingUnseenTest extends DeskIntegrationTest {
     }
 
     private long awaitQuarantined(String messageId) {
-        await().atMost(PATIENCE).until(() -> quarantineRow(messageId) != null);
-        return quarantineRow(messageId);
-    }
-
-    private Long quarantineRow(String messageId) {
-        List<Long> ids = jdbc.queryForList("SELECT id FROM quarantine WHERE position(? in convert_from(raw, 'UTF8')) > 0",
-                Long.class, messageId);
-        return ids.isEmpty() ? null : ids.get(0);
+        await().atMost(PATIENCE).until(() -> quarantineRowOf(messageId) != null);
+        return quarantineRowOf(messageId);
     }
 
     /** The alert in this officer's inbox that lists quarantined message #id, or null. */

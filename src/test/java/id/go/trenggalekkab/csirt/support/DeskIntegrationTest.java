@@ -221,6 +221,13 @@ public abstract class DeskIntegrationTest {
                 """, (Object) except);
     }
 
+    /** The quarantine row holding the message with this Message-ID, or null. */
+    protected Long quarantineRowOf(String messageId) {
+        List<Long> ids = jdbc.queryForList("SELECT id FROM quarantine WHERE position(? in convert_from(raw, 'UTF8')) > 0",
+                Long.class, messageId);
+        return ids.isEmpty() ? null : ids.get(0);
+    }
+
     protected int count(String sql, Object... args) {
         return jdbc.queryForObject(sql, Integer.class, args);
     }

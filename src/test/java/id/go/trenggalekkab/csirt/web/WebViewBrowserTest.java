@@ -9,6 +9,7 @@ import id.go.trenggalekkab.csirt.sop.CaseStep;
 import id.go.trenggalekkab.csirt.support.Browser;
 import id.go.trenggalekkab.csirt.support.DeskIntegrationTest;
 import id.go.trenggalekkab.csirt.support.People;
+import id.go.trenggalekkab.csirt.support.PoisonMessages;
 import id.go.trenggalekkab.csirt.support.TestMail;
 import id.go.trenggalekkab.csirt.support.TestServers;
 import java.net.InetSocketAddress;
@@ -190,6 +191,42 @@ class WebViewBrowserTest extends DeskIntegrationTest {
                 .anyMatch(d -> d.startsWith("#verifikasi") && d.endsWith("(web)"))
                 .anyMatch(d -> d.startsWith("#selesai") && d.endsWith("(web)"));
         assertThat(ticket(ticket).path("logbook").findValuesAsText("actor")).contains(People.OFFICER);
+    }
+
+    @Test
+    void quarantinedMailIsReadAsTextAndASupervisorReplaysIt() throws Exception {
+        String reporter = TestMail.uniqueAddress("karantina-web");
+        String id = TestMail.newMessageId();
+        TestMail.deliver(reporter, TestMail.report(reporter, "Laporan yang memicu bug", "<script>alert(6)</script> Situs diretas.",
+                "Message-ID: " + id, PoisonMessages.UNTIL_FIXED + ": yes"));
+        await().atMost(PATIENCE).until(() -> quarantineRowOf(id) != null);
+        long row = quarantineRowOf(id);
+        try {
+            try (Browser officer = Browser.open()) {
+                signIn(officer, People.PIKET);
+                officer.driver().get("http://127.0.0.1:" + port + "/karantina");
+                assertThat(officer.driver().findElement(By.id("quarantine")).getText()).contains("#" + row)
+                        .contains("fails until its cause is fixed");
+                assertThat(officer.driver().findElements(By.cssSelector("#quarantine form"))).as("officers do not replay")
+                        .isEmpty();
+            }
+            try (Browser supervisor = Browser.open()) {
+                signIn(supervisor, People.KABID);
+                ChromeDriver page = supervisor.driver();
+                page.get("http://127.0.0.1:" + port + "/karantina/" + row);
+                assertThat(page.findElement(By.id("raw")).getText()).contains("<script>alert(6)</script>").contains(id);
+                assertThat(page.findElements(By.tagName("script"))).isEmpty();
+                page.get("http://127.0.0.1:" + port + "/karantina");
+                supervisor.screenshot("quarantine");
+                PoisonMessages.CAUSE_FIXED.set(true);
+                submit(supervisor, By.cssSelector("#quarantine form[action='/karantina/" + row + "/ulang'] button"));
+                assertThat(page.findElement(By.cssSelector("main > p.notice")).getText()).contains("#" + row)
+                        .contains("new ticket");
+                assertThat(ticketOf(id)).isNotNull();
+            }
+        } finally {
+            PoisonMessages.CAUSE_FIXED.set(false);
+        }
     }
 
     /** Gives a command with the case page's form; the outcome's paragraph as HTML. */
