@@ -33,6 +33,11 @@ public class Viewers {
         return directory.find(signedIn.address());
     }
 
+    /** The signed-in person, for pages that exist only for one: 401 otherwise. */
+    public Person required() {
+        return current().orElseThrow(() -> new ResponseStatusException(HttpStatus.UNAUTHORIZED));
+    }
+
     /**
      * For what only some people may see: a signed-in person outside {@code allowed} is
      * refused (403); the operator's token and the open API pass, as everywhere.

@@ -28,8 +28,8 @@ import org.springframework.http.HttpStatus;
  * Who may open what over HTTP. The web view: only people of the directory, signed in by
  * a mailed link (the pages under /masuk are the only open ones), every form with a CSRF
  * token, a strict Content-Security-Policy (no script, no remote anything), no referrer.
- * The JSON API: a signed-in person (and then {@code CaseVisibility}'s rules), or the
- * operator's token; open for reads only where {@code csirt.http.open-api} says so (the
+ * The JSON API: a signed-in person or a person's own API token (and then
+ * {@code CaseVisibility}'s rules), or the operator's token; open for reads only where {@code csirt.http.open-api} says so (the
  * embedded default, on 127.0.0.1). Health and metrics stay readable, as before.
  */
 @Configuration
@@ -42,7 +42,7 @@ class WebSecurity {
             + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
     @Bean
-    SecurityFilterChain desk(HttpSecurity http, ApiToken token, Viewers viewers, Clock clock,
+    SecurityFilterChain desk(HttpSecurity http, ApiToken token, Viewers viewers, PersonTokens personTokens, Clock clock,
                              @Value("${csirt.http.open-api:false}") boolean openApi,
                              @Value("${csirt.web.session-length}") Duration sessionLength) throws Exception {
         if (openApi) {
@@ -81,7 +81,8 @@ class WebSecurity {
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
                         .frameOptions(frames -> frames.deny()))
-                .addFilterAfter(new SessionLength(sessionLength, clock), SecurityContextHolderFilter.class);
+                .addFilterAfter(new SessionLength(sessionLength, clock), SecurityContextHolderFilter.class)
+                .addFilterAfter(new PersonTokenFilter(personTokens), SessionLength.class);
         return http.build();
     }
 

@@ -48,7 +48,7 @@ public class WeeklyDigest {
     }
 
     /** Template {@code digest} (and {@code digest.html}): the figures in words, dates in WIB. */
-    record DigestMail(String from, String to, long received, long verified, long notIncidents, long closed,
+    public record DigestMail(String from, String to, long received, long verified, long notIncidents, long closed,
                       List<OpenLine> open, List<TimelinessLine> timeliness, List<OverdueLine> overdue,
                       List<CategoryLine> categories, List<CaseLine> openCases, Digest.ReporterWaiting waiting,
                       long merged)
@@ -64,20 +64,30 @@ public class WeeklyDigest {
         }
     }
 
-    record OpenLine(String step, long high, long medium, long low, long none) {}
+    public record OpenLine(String step, long high, long medium, long low, long none) {}
 
-    record TimelinessLine(String step, long completed, long met, long share, long median) {}
+    public record TimelinessLine(String step, long completed, long met, long share, long median) {}
 
-    record OverdueLine(String tag, String subject, String step, long late) {}
+    public record OverdueLine(String tag, String subject, String step, long late) {}
 
-    record CategoryLine(String category, long count) {}
+    public record CategoryLine(String category, long count) {}
 
     /** @param linked "" or the reports merged into the case, in words */
-    record CaseLine(String tag, String subject, String step, String linked) {}
+    public record CaseLine(String tag, String subject, String step, String linked) {}
 
     /** The figures of a period. */
     public Digest figures(Period period) {
         return figures.figures(period.start(), period.end(), clock.instant());
+    }
+
+    /** A period's digest as people read it (the mail's own lines): for the web view. */
+    public DigestMail lines(Period period) {
+        return mail(figures(period), period);
+    }
+
+    /** The chart of open cases by step and priority, as PNG, as the mail shows it. */
+    public byte[] chart(Period period) {
+        return chart.openCasesByStep(figures(period));
     }
 
     /** Last week in WIB days: [last Monday, this Monday). */

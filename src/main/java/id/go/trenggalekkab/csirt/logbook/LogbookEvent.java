@@ -42,5 +42,7 @@ public enum LogbookEvent {
     DIRECTORY_REFUSED,
     // the web view
     SIGNED_IN,
-    SIGN_IN_REFUSED
+    SIGN_IN_REFUSED,
+    API_TOKEN_CREATED,
+    API_TOKEN_REVOKED
 }

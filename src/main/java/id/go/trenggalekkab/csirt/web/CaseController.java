@@ -177,7 +177,7 @@ class CaseController {
     }
 
     private Person viewer() {
-        return viewers.current().orElseThrow(() -> new ResponseStatusException(HttpStatus.UNAUTHORIZED));
+        return viewers.required();
     }
 
     private Sight sightOf(Person viewer, Ticket t, Sight needed) {

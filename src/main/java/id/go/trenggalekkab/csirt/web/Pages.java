@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 @ControllerAdvice(basePackageClasses = Pages.class)
 class Pages {
 
-    record ViewerModel(String name, String roles, boolean staff) {}
+    record ViewerModel(String name, String roles, boolean staff, boolean figures) {}
 
     private final Viewers viewers;
 
@@ -30,7 +30,8 @@ class Pages {
 
     static ViewerModel model(Person person) {
         return new ViewerModel(person.name() == null ? person.address() : person.name(),
-                person.roles().stream().map(Pages::roleName).sorted().collect(Collectors.joining(", ")), person.isDeskStaff());
+                person.roles().stream().map(Pages::roleName).sorted().collect(Collectors.joining(", ")), person.isDeskStaff(),
+                person.isDeskStaff() || person.has(Role.KADIS));
     }
 
     static String roleName(Role role) {

@@ -78,7 +78,7 @@ class QuarantinePage {
     }
 
     private Person staff() {
-        Person viewer = viewers.current().orElseThrow(() -> new ResponseStatusException(HttpStatus.UNAUTHORIZED));
+        Person viewer = viewers.required();
         if (!viewer.isDeskStaff()) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN, "karantina hanya untuk petugas dan kabid/kasi");
         }

@@ -49,7 +49,7 @@ class QueueController {
     ModelAndView queue(@RequestParam(defaultValue = "") String langkah, @RequestParam(defaultValue = "") String prioritas,
                        @RequestParam(name = "milik-saya", required = false) String mine,
                        @RequestParam(required = false) String terlambat, @RequestParam(defaultValue = "") String cari) {
-        Person viewer = viewers.current().orElseThrow(() -> new ResponseStatusException(HttpStatus.UNAUTHORIZED));
+        Person viewer = viewers.required();
         CaseStep step = langkah.isBlank() ? null : Arrays.stream(CaseStep.values()).filter(s -> s.name().equals(langkah))
                 .findFirst().orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST, "langkah tidak dikenal"));
         String priority = prioritas.isBlank() ? null : prioritas;

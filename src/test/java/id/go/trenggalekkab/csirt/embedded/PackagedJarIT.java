@@ -35,6 +35,10 @@ class PackagedJarIT {
     void theJarStartsFromAnEmptyFolderAndAcknowledgesAReport() throws Exception {
         try (PackagedDesk desk = PackagedDesk.start(elsewhere, Map.of()).awaitUp()) {
             assertThat(desk.get("/actuator/health")).contains("(the example shipped in the jar)");
+            assertThat(Files.readString(desk.log())).as("the newcomer is told where to sign in")
+                    .containsPattern("Web view: http://127\\.0\\.0\\.1:\\d+/masuk")
+                    .contains("The JSON API answers reads without sign-in");
+            assertThat(desk.get("/")).as("the web view needs a sign-in").doesNotContain("Antrean kasus");
 
             String reporter = "pelapor@desa.example";
             Session session = Session.getInstance(new Properties());

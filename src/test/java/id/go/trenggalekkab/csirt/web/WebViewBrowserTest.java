@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
+import id.go.trenggalekkab.csirt.access.PersonTokens;
 import id.go.trenggalekkab.csirt.sop.CaseStep;
 import id.go.trenggalekkab.csirt.support.Browser;
 import id.go.trenggalekkab.csirt.support.DeskIntegrationTest;
@@ -33,6 +34,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -49,6 +51,9 @@ class WebViewBrowserTest extends DeskIntegrationTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    PersonTokens personTokens;
 
     @Test
     void anOfficerSignsInSeesTheQueueAndACaseAndAHostileReportStaysText() throws Exception {
@@ -142,6 +147,21 @@ class WebViewBrowserTest extends DeskIntegrationTest {
             assertThat(ttis.driver().getPageSource()).doesNotContain("Data kependudukan bocor").doesNotContain(reporter);
             HttpResponse<byte[]> api = asTheBrowser(ttis, "GET", "http://127.0.0.1:" + port + "/api/tickets/" + ticket);
             assertThat(api.statusCode()).as("the API keeps the same rule").isEqualTo(404);
+
+            // TTIS's own API token, made on the page: the same rule, without the browser
+            ttis.driver().get("http://127.0.0.1:" + port + "/token-api");
+            submit(ttis, By.id("create-token"));
+            String token = ttis.driver().findElement(By.id("new-token")).getText();
+            HttpRequest withToken = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/tickets/" + ticket))
+                    .header("Authorization", "Bearer " + token).build();
+            assertThat(HttpClient.newHttpClient().send(withToken, HttpResponse.BodyHandlers.ofString()).statusCode())
+                    .as("a person's token reads as that person").isEqualTo(404);
+            assertThat(count("SELECT count(*) FROM api_token WHERE token_sha256 = encode(sha256(convert_to(?, 'UTF8')), 'hex')"
+                    + " AND last_used_at IS NOT NULL", token)).as("kept as a hash, its use noted").isEqualTo(1);
+            submit(ttis, By.cssSelector("#tokens form button"));
+            assertThat(count("SELECT count(*) FROM api_token WHERE token_sha256 = encode(sha256(convert_to(?, 'UTF8')), 'hex')"
+                    + " AND revoked_at IS NOT NULL", token)).as("revoked").isEqualTo(1);
+            assertThat(personTokens.owner(token)).as("a revoked token is nobody's").isEmpty();
         }
         try (Browser kadis = Browser.open()) {
             signIn(kadis, People.KADIS);
@@ -152,6 +172,20 @@ class WebViewBrowserTest extends DeskIntegrationTest {
                     .doesNotContain(reporter).doesNotContain("Logbook");
             assertThat(kadis.driver().findElements(By.cssSelector("main form"))).as("the Kadis cannot act").isEmpty();
             kadis.screenshot("case-as-kadis");
+            kadis.driver().findElement(By.linkText("Angka")).click();
+            assertThat(kadis.driver().findElement(By.id("summary")).getText()).contains("Laporan masuk");
+            // this week, which holds the report above
+            kadis.driver().findElement(By.name("minggu")).sendKeys(java.time.LocalDate.now(java.time.ZoneId.of("Asia/Jakarta"))
+                    .format(java.time.format.DateTimeFormatter.ofPattern("MM/dd/yyyy")));
+            submit(kadis, By.cssSelector("main form button"));
+            String received = kadis.driver().findElement(By.cssSelector("#summary tr:first-child td")).getText();
+            assertThat(Integer.parseInt(received.strip())).as("reports received this week").isPositive();
+            assertThat(kadis.driver().findElement(By.id("shares")).getText()).contains("Verifikasi laporan");
+            WebElement chart = kadis.driver().findElement(By.cssSelector("main img"));
+            assertThat((Boolean) kadis.driver().executeScript("return arguments[0].complete && arguments[0].naturalWidth > 0", chart))
+                    .as("the chart loads from the desk itself").isTrue();
+            kadis.screenshot("figures");
+            assertThat(kadis.driver().findElements(By.linkText("Karantina"))).as("quarantine is the officers'").isEmpty();
             HttpResponse<byte[]> api = asTheBrowser(kadis, "GET", "http://127.0.0.1:" + port + "/api/tickets/" + ticket);
             assertThat(new String(api.body(), StandardCharsets.UTF_8)).contains("\"reporter\":null").doesNotContain(reporter);
         }
