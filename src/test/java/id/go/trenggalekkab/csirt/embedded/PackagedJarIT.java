@@ -35,6 +35,9 @@ class PackagedJarIT {
     void theJarStartsFromAnEmptyFolderAndAcknowledgesAReport() throws Exception {
         try (PackagedDesk desk = PackagedDesk.start(elsewhere, Map.of()).awaitUp()) {
             assertThat(desk.get("/actuator/health")).contains("(the example shipped in the jar)");
+            // said once the desk is ready, which comes just after its port answers
+            await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> Files.readString(desk.log()).contains("Web view: "));
             assertThat(Files.readString(desk.log())).as("the newcomer is told where to sign in")
                     .containsPattern("Web view: http://127\\.0\\.0\\.1:\\d+/masuk")
                     .contains("The JSON API answers reads without sign-in");

@@ -29,9 +29,9 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -304,7 +304,15 @@ class WebViewBrowserTest extends DeskIntegrationTest {
     private static void submit(Browser browser, By button) {
         WebElement page = browser.driver().findElement(By.tagName("html"));
         browser.driver().findElement(button).click();
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(page));
+        // the old page is gone once asking about its root fails: "stale", or Chromium's "does not belong to the document"
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(driver -> {
+            try {
+                page.isEnabled();
+                return false;
+            } catch (WebDriverException gone) {
+                return true;
+            }
+        });
     }
 
     private static List<String> linksFor(String address) {
