@@ -36,8 +36,6 @@ public class Mailbox implements DisposableBean {
 
     static final String POLL_PROPERTY = "csirtMailboxPoll";
     static final String MESSAGE_PROPERTY = "csirtMailboxUid";
-    /** Camel's scheduler reads it after each poll: false counts the poll as idle (no greedy repeat). */
-    static final String POLLED_MESSAGES = "CamelSchedulerPolledMessages";
 
     private final CsirtProperties.Imap imap;
     private final ImapSessions sessions;
@@ -68,8 +66,6 @@ public class Mailbox implements DisposableBean {
      * between, what committed is filed away and the folder closed.
      */
     public List<MailboxUid> open(Exchange exchange) {
-        // idle unless this poll commits something (fileAway says so): a failing poll waits its delay
-        exchange.setProperty(POLLED_MESSAGES, false);
         MailboxPoll poll = openPoll();
         exchange.setProperty(POLL_PROPERTY, poll);
         exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
@@ -102,8 +98,6 @@ public class Mailbox implements DisposableBean {
         MessageLogContext.done();
         MailboxPoll poll = exchange.getProperty(POLL_PROPERTY, MailboxPoll.class);
         if (poll != null) {
-            // the scheduler polls again at once (greedy) while polls take mail in
-            exchange.setProperty(POLLED_MESSAGES, poll.madeProgress());
             poll.fileAway(this::ensureExists);
         }
     }

@@ -98,11 +98,6 @@ public final class MailboxPoll implements AutoCloseable {
         toFile.computeIfAbsent(target, t -> new LinkedHashSet<>()).add(message.uid());
     }
 
-    /** Whether anything of this poll was committed and waits to be filed: the mailbox is being drained. */
-    synchronized boolean madeProgress() {
-        return !toFile.isEmpty();
-    }
-
     /**
      * Moves what the poll took in, then closes the folder. The folder is selected afresh
      * first and its UIDVALIDITY compared: where it changed (the folder was recreated), no
