@@ -182,7 +182,7 @@ public abstract class DeskIntegrationTest {
 
     /** Mail in a person's inbox about this case whose subject contains the words. */
     protected static List<MimeMessage> mailsAbout(String mailbox, String ticket, String subjectPart) {
-        return TestMail.inboxOf(mailbox).stream().map(TestMail::parse)
+        return TestMail.inboxOf(mailbox, "[" + ticket + "]").stream().map(TestMail::parse)
                 .filter(m -> TestMail.subjectOf(m).contains("[" + ticket + "]")
                         && TestMail.subjectOf(m).contains(subjectPart))
                 .toList();

@@ -165,6 +165,29 @@ public final class TestMail {
         }
     }
 
+    /**
+     * The messages in a person's inbox whose subject contains the text, as raw bytes: the
+     * server searches, and only those are fetched (an officer's inbox holds thousands of
+     * briefings by the end of the suite).
+     */
+    public static List<byte[]> inboxOf(String address, String subjectContains) {
+        return withStore(address, store -> {
+            Folder inbox = store.getFolder("INBOX");
+            if (!inbox.exists()) {
+                return List.of();
+            }
+            inbox.open(Folder.READ_ONLY);
+            List<byte[]> found = new ArrayList<>();
+            for (Message m : inbox.search(new jakarta.mail.search.SubjectTerm(subjectContains))) {
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                m.writeTo(out);
+                found.add(out.toByteArray());
+            }
+            inbox.close(false);
+            return found;
+        });
+    }
+
     /** Every message in a person's GreenMail inbox, as raw bytes (login = password = address). */
     public static List<byte[]> inboxOf(String address) {
         return withStore(address, store -> {
