@@ -3,6 +3,7 @@ package id.go.trenggalekkab.csirt.access;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -14,10 +15,17 @@ import org.springframework.stereotype.Component;
 @Component
 public class ApiToken {
 
+    private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
+
     private final byte[] token;
 
     ApiToken(@Value("${csirt.http.api-token:}") String token) {
         this.token = token == null || token.isBlank() ? null : token.strip().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A request that changes something (anything but GET, HEAD, OPTIONS): what the token is for. */
+    public static boolean isChange(HttpServletRequest request) {
+        return !READS.contains(request.getMethod());
     }
 
     public boolean isSet() {

@@ -54,7 +54,7 @@ class WebSecurity {
                         .requestMatchers("/masuk", "/masuk/**", "/web.css", "/error", "/favicon.ico").permitAll()
                         .requestMatchers("/actuator/**", "/v3/api-docs", "/v3/api-docs/**").permitAll()
                         .requestMatchers(api).access((authentication, request) -> new AuthorizationDecision(
-                                (openApi && isRead(request.getRequest().getMethod()))
+                                (openApi && !ApiToken.isChange(request.getRequest()))
                                         || token.presentedIn(request.getRequest()) || viewers.current().isPresent()))
                         .anyRequest().access((authentication, request) -> new AuthorizationDecision(viewers.current().isPresent())))
                 .exceptionHandling(errors -> errors
@@ -84,9 +84,5 @@ class WebSecurity {
                 .addFilterAfter(new SessionLength(sessionLength, clock), SecurityContextHolderFilter.class)
                 .addFilterAfter(new PersonTokenFilter(personTokens), SessionLength.class);
         return http.build();
-    }
-
-    private static boolean isRead(String method) {
-        return "GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method);
     }
 }

@@ -30,8 +30,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class ApiGuard extends OncePerRequestFilter {
 
-    private static final Set<String> READING = Set.of("GET", "HEAD", "OPTIONS");
-
     private final Set<String> allowedHosts;
     private final ApiToken token;
 
@@ -49,7 +47,7 @@ class ApiGuard extends OncePerRequestFilter {
             response.sendError(421, "this desk answers to " + allowedHosts + " only (CSIRT_HTTP_HOSTS)");
             return;
         }
-        if (request.getRequestURI().startsWith("/api/") && !READING.contains(request.getMethod())) {
+        if (request.getRequestURI().startsWith("/api/") && ApiToken.isChange(request)) {
             if (!token.isSet()) {
                 response.sendError(HttpServletResponse.SC_FORBIDDEN,
                         "nothing may change the desk over HTTP until CSIRT_API_TOKEN is set");

@@ -18,6 +18,7 @@ import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -74,10 +75,11 @@ class TicketController {
         Optional<Person> viewer = viewers.current();
         if (viewer.isPresent()) {
             // what this person may see, paged here: a regency's desk holds thousands of tickets, not millions
-            List<Ticket> visible = tickets.page(filter, 0, Integer.MAX_VALUE).stream()
-                    .filter(t -> visibility.of(viewer.get(), t) != Sight.NONE).toList();
-            List<TicketSummary> items = visible.stream().skip((long) page * size).limit(size)
-                    .map(t -> TicketSummary.of(t, visibility.of(viewer.get(), t).atLeast(Sight.EVERYTHING))).toList();
+            List<TicketSummary> visible = tickets.page(filter, 0, Integer.MAX_VALUE).stream()
+                    .map(t -> Map.entry(t, visibility.of(viewer.get(), t)))
+                    .filter(seen -> seen.getValue() != Sight.NONE)
+                    .map(seen -> TicketSummary.of(seen.getKey(), seen.getValue().atLeast(Sight.EVERYTHING))).toList();
+            List<TicketSummary> items = visible.stream().skip((long) page * size).limit(size).toList();
             return new TicketPage(items, page, size, visible.size());
         }
         List<TicketSummary> items = tickets.page(filter, page, size).stream().map(t -> TicketSummary.of(t, true)).toList();

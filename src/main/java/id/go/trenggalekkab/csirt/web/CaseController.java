@@ -47,9 +47,6 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 @Controller
 class CaseController {
 
-    record Heading(String number, String subject, String step, String timeLeft, String timeClass, String tlp, String tlpClass,
-                   String priority, String category, String assignee, String received) {}
-
     record StepRow(String step, String entered, String left, String deadline, String timeliness, String byAndNote) {}
 
     record MessageRow(long id, String direction, String from, String to, String subject, String at, String kind,
@@ -92,15 +89,9 @@ class CaseController {
         Ticket t = find(number);
         Sight sight = sightOf(viewer, t, Sight.OVERVIEW);
         Instant now = clock.instant();
-        TimeLeft left = TimeLeft.of(t.stepDeadline(), now);
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("title", t.number().toString());
-        model.put("heading", new Heading(t.number().toString(), t.subject() == null ? "(tanpa perihal)" : t.subject(),
-                t.step().describe(), left.text(), left.cssClass(), t.tlp().label(), t.tlp().name(),
-                t.priority() == null ? "-" : QueueController.priorityName(t.priority().name()),
-                t.category() == null ? "-" : t.category().taxonomyClass()
-                        + (t.category().subtype() == null ? "" : " / " + t.category().subtype()),
-                t.assignee() == null ? "-" : t.assignee(), Wib.human(t.receivedAt())));
+        model.put("heading", CaseLine.of(t, now));
         model.put("steps", cases.history(t.id()).stream().map(CaseController::stepRow).toList());
         boolean everything = sight.atLeast(Sight.EVERYTHING);
         boolean evidenceToo = sight.atLeast(Sight.EVIDENCE);
@@ -128,7 +119,7 @@ class CaseController {
         List<String> linked = cases.linkedCases(t.id()).stream().map(id -> tickets.numberOf(id).toString()).toList();
         model.put("linked", linked);
         model.put("hasLinked", !linked.isEmpty());
-        List<ScreenCommands.Offered> offered = sight.atLeast(Sight.EVIDENCE) ? commands.offered(viewer, t) : List.of();
+        List<ScreenCommands.Offered> offered = evidenceToo ? commands.offered(viewer, t) : List.of();
         model.put("offered", offered);
         model.put("mayAct", !offered.isEmpty());
         model.put("outcomes", flashed instanceof List<?> list ? list : List.of());

@@ -3,7 +3,7 @@ package id.go.trenggalekkab.csirt.web;
 import id.go.trenggalekkab.csirt.access.Viewers;
 import id.go.trenggalekkab.csirt.directory.Person;
 import id.go.trenggalekkab.csirt.sop.CaseStep;
-import id.go.trenggalekkab.csirt.ticket.Ticket;
+import id.go.trenggalekkab.csirt.sop.Priority;
 import id.go.trenggalekkab.csirt.ticket.TicketRepository;
 import id.go.trenggalekkab.csirt.workflow.CaseVisibility;
 import java.time.Clock;
@@ -12,7 +12,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,11 +22,6 @@ import org.springframework.web.servlet.ModelAndView;
 /** The queue: the open cases this person may see, most urgent first, with filters and search. */
 @Controller
 class QueueController {
-
-    private static final Set<String> PRIORITIES = Set.of("HIGH", "MEDIUM", "LOW");
-
-    record Row(String number, String subject, String step, String timeLeft, String timeClass, String priority,
-               String tlp, String tlpClass, String assignee, String category) {}
 
     record Option(String value, String label, boolean selected) {}
 
@@ -52,16 +46,15 @@ class QueueController {
         Person viewer = viewers.required();
         CaseStep step = langkah.isBlank() ? null : Arrays.stream(CaseStep.values()).filter(s -> s.name().equals(langkah))
                 .findFirst().orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST, "langkah tidak dikenal"));
-        String priority = prioritas.isBlank() ? null : prioritas;
-        if (priority != null && !PRIORITIES.contains(priority)) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "prioritas tidak dikenal");
-        }
+        Priority priority = prioritas.isBlank() ? null : Arrays.stream(Priority.values()).filter(p -> p.name().equals(prioritas))
+                .findFirst().orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST, "prioritas tidak dikenal"));
         Instant now = clock.instant();
-        WebQueries.QueueFilter filter = new WebQueries.QueueFilter(step, priority, mine != null ? viewer.address() : null,
+        WebQueries.QueueFilter filter = new WebQueries.QueueFilter(step, priority == null ? null : priority.name(),
+                mine != null ? viewer.address() : null,
                 terlambat != null, cari);
-        List<Row> rows = tickets.withIds(queries.openCases(filter, now, viewer.isDeskStaff())).stream()
+        List<CaseLine> rows = tickets.withIds(queries.openCases(filter, now, viewer.isDeskStaff())).stream()
                 .filter(t -> visibility.of(viewer, t) != CaseVisibility.Sight.NONE)
-                .map(t -> row(t, now)).toList();
+                .map(t -> CaseLine.of(t, now)).toList();
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("title", "Antrean kasus");
         model.put("rows", rows);
@@ -70,29 +63,11 @@ class QueueController {
         model.put("limited", rows.size() >= WebQueries.QUEUE_LIMIT);
         model.put("steps", Arrays.stream(CaseStep.values()).filter(s -> !s.isFinished() && s != CaseStep.MERGED)
                 .map(s -> new Option(s.name(), s.describe(), s == step)).toList());
-        model.put("priorities", List.of(new Option("HIGH", "tinggi", "HIGH".equals(priority)),
-                new Option("MEDIUM", "sedang", "MEDIUM".equals(priority)), new Option("LOW", "rendah", "LOW".equals(priority))));
+        model.put("priorities", Arrays.stream(Priority.values()).map(p -> new Option(p.name(), p.indonesian(), p == priority))
+                .toList());
         model.put("mine", mine != null);
         model.put("overdue", terlambat != null);
         model.put("search", cari);
         return new ModelAndView("web/queue", model);
-    }
-
-    private static Row row(Ticket t, Instant now) {
-        TimeLeft left = TimeLeft.of(t.stepDeadline(), now);
-        return new Row(t.number().toString(), t.subject() == null ? "(tanpa perihal)" : t.subject(), t.step().describe(),
-                left.text(), left.cssClass(), t.priority() == null ? "-" : priorityName(t.priority().name()), t.tlp().label(), t.tlp().name(),
-                t.assignee() == null ? "-" : t.assignee(),
-                t.category() == null ? "-" : t.category().taxonomyClass()
-                        + (t.category().subtype() == null ? "" : " / " + t.category().subtype()));
-    }
-
-    static String priorityName(String priority) {
-        return switch (priority) {
-            case "HIGH" -> "tinggi";
-            case "MEDIUM" -> "sedang";
-            case "LOW" -> "rendah";
-            default -> priority;
-        };
     }
 }

@@ -59,11 +59,6 @@ public class CaseVisibility {
         return viewer.has(Role.KADIS) ? Sight.OVERVIEW : Sight.NONE;
     }
 
-    /** Only the desk's staff act on a case from a screen, as by mail. */
-    public boolean mayAct(Person viewer) {
-        return viewer.isDeskStaff();
-    }
-
     private boolean participant(Person viewer, Ticket ticket) {
         return viewer.address().equalsIgnoreCase(ticket.assignee() == null ? "" : ticket.assignee())
                 || cases.isParticipant(ticket.id(), viewer.address())

@@ -34,11 +34,14 @@ public class ScreenCommands {
     public List<Offered> offered(Person person, Ticket ticket) {
         return Arrays.stream(CommandWord.values())
                 .filter(word -> !NOT_OFFERED.contains(word))
-                .filter(word -> !(SopGraph.decide(person.roles(), ticket.step(), word) instanceof SopGraph.NotPermitted)
-                        && !(SopGraph.decide(person.roles(), ticket.step(), word) instanceof SopGraph.NotInThisStep))
+                .filter(word -> permitted(SopGraph.decide(person.roles(), ticket.step(), word)))
                 .map(word -> new Offered(word.indonesian(), word.takesArgument(),
                         word.example().substring(word.indonesian().length()).strip()))
                 .toList();
+    }
+
+    private static boolean permitted(SopGraph.Decision decision) {
+        return decision instanceof SopGraph.Moves || decision instanceof SopGraph.ActsInPlace;
     }
 
     /**
