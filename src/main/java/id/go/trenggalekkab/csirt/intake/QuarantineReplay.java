@@ -67,12 +67,16 @@ public class QuarantineReplay {
         return repository.list(MAX_LISTED);
     }
 
+    /** The start of a quarantined message as text, and whether there is more of it. */
+    public record Shown(String text, boolean cut) {}
+
     /**
      * A quarantined message as text to read, at most {@code maxBytes} of it: UTF-8 where it
      * is, a replacement character where it is not. Reading it changes nothing.
      */
-    public Optional<String> rawText(long id, int maxBytes) {
-        return repository.rawHead(id, maxBytes).map(bytes -> new String(bytes, StandardCharsets.UTF_8));
+    public Optional<Shown> rawText(long id, int maxBytes) {
+        return repository.rawHead(id, maxBytes + 1).map(bytes -> new Shown(
+                new String(bytes, 0, Math.min(bytes.length, maxBytes), StandardCharsets.UTF_8), bytes.length > maxBytes));
     }
 
     /** @throws NoSuchElementException where no quarantined message has this number */

@@ -109,7 +109,9 @@ public class SignInLinks {
         Instant expires = now.plus(VALID);
         repository.recordSent(address, client, now, hash(token), hash(browserSecret), expires);
         mailer.queue(Letter.of(MessageKind.SIGN_IN_LINK, new SignInLinkMail(person.get().name(),
-                baseUrl() + "/masuk/tautan?token=" + token, Wib.human(expires), deskName), address, person.get().name()));
+                baseUrl() + "/masuk/tautan?token=" + token, Wib.human(expires), deskName),
+                // the directory's address, not the text typed into the form
+                person.get().address(), person.get().name()));
         return Requested.SENT_IF_KNOWN;
     }
 

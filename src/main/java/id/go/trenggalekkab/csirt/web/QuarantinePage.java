@@ -57,9 +57,10 @@ class QuarantinePage {
     @GetMapping("/karantina/{id}")
     ModelAndView raw(@PathVariable long id) {
         staff();
-        String text = quarantine.rawText(id, SHOWN_BYTES).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        return new ModelAndView("web/quarantined-message", Map.of("title", "Karantina #" + id, "id", id, "text", text,
-                "cut", text.length() >= SHOWN_BYTES));
+        QuarantineReplay.Shown shown = quarantine.rawText(id, SHOWN_BYTES)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        return new ModelAndView("web/quarantined-message", Map.of("title", "Karantina #" + id, "id", id, "text", shown.text(),
+                "cut", shown.cut()));
     }
 
     @PostMapping("/karantina/{id}/ulang")
