@@ -9,6 +9,7 @@ import id.go.trenggalekkab.csirt.access.PersonTokens;
 import id.go.trenggalekkab.csirt.sop.CaseStep;
 import id.go.trenggalekkab.csirt.support.Browser;
 import id.go.trenggalekkab.csirt.support.DeskIntegrationTest;
+import id.go.trenggalekkab.csirt.support.MovableClock;
 import id.go.trenggalekkab.csirt.support.People;
 import id.go.trenggalekkab.csirt.support.PoisonMessages;
 import id.go.trenggalekkab.csirt.support.TestMail;
@@ -54,6 +55,9 @@ class WebViewBrowserTest extends DeskIntegrationTest {
 
     @Autowired
     PersonTokens personTokens;
+
+    @Autowired
+    MovableClock clock;
 
     @Test
     void anOfficerSignsInSeesTheQueueAndACaseAndAHostileReportStaysText() throws Exception {
@@ -133,6 +137,18 @@ class WebViewBrowserTest extends DeskIntegrationTest {
             other.driver().get("http://127.0.0.1:" + port + "/");
             assertThat(other.driver().getCurrentUrl()).as("not signed in").contains("/masuk");
             assertThat(use(asking, link)).as("still good where it was asked for").contains("Antrean kasus");
+            Cookie session = asking.driver().manage().getCookieNamed("CSIRT_SESSION");
+            assertThat(session.isHttpOnly()).isTrue();
+            assertThat(session.getSameSite()).isEqualTo("Lax");
+
+            // a working day after sign-in the session is over, however busy it was
+            clock.advance(Duration.ofHours(9).plusMinutes(1));
+            try {
+                asking.driver().get("http://127.0.0.1:" + port + "/");
+                assertThat(asking.driver().getCurrentUrl()).as("signed out after 9 hours").contains("/masuk");
+            } finally {
+                clock.reset();
+            }
         }
     }
 
