@@ -64,6 +64,7 @@ public class Quarantine {
         unserved.forget(message);
         if (!repository.insert(dedupKey, raw, sha256, reason, clock.instant())) {
             log.warn("Message {} was quarantined before; its mail is moved to {} now", dedupKey, folder);
+            exchange.setProperty(Mailbox.QUARANTINED_BEFORE, true);
             return;
         }
         logbook.record(null, Logbook.SYSTEM, LogbookEvent.MESSAGE_QUARANTINED,

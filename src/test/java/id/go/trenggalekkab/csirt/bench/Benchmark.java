@@ -89,7 +89,7 @@ public final class Benchmark {
     }
 
     private static void withDesk(DeskWork work) throws Exception {
-        try (ConfigurableApplicationContext desk = new SpringApplicationBuilder(CsirtMaildeskApplication.class).run(
+        List<String> args = new ArrayList<>(List.of(
                 "--csirt.embedded.enabled=false",
                 "--server.port=0",
                 "--spring.datasource.url=" + TestServers.postgres().getJdbcUrl("postgres", "postgres"),
@@ -99,13 +99,22 @@ public final class Benchmark {
                 "--csirt.imap.url=" + EXTERNAL_IMAP.map(ExternalImap::url).orElse("imap://127.0.0.1:" + TestServers.imapPort()),
                 "--csirt.imap.user=" + EXTERNAL_IMAP.map(ExternalImap::user).orElse(TestServers.DESK),
                 "--csirt.imap.password=" + EXTERNAL_IMAP.map(ExternalImap::password).orElse(TestServers.DESK),
-                "--csirt.imap.poll-delay=100",
-                "--csirt.imap.max-messages-per-poll=500",
-                "--csirt.outbox.poll-interval=100",
-                "--csirt.outbox.batch-size=200",
                 "--csirt.acknowledgement.max-per-sender-per-hour=1000000",
                 "--logging.level.id.go.trenggalekkab.csirt=WARN",
-                "--logging.level.root=WARN")) {
+                "--logging.level.root=WARN"));
+        // BENCH_SETTINGS=shipped measures the desk as it ships (5 s poll delay, 100 per poll);
+        // BENCH_GREEDY=false turns off polling again at once while polls take mail in
+        if (!"shipped".equals(System.getenv("BENCH_SETTINGS"))) {
+            args.addAll(List.of("--csirt.imap.poll-delay=100", "--csirt.imap.max-messages-per-poll=500",
+                    "--csirt.outbox.poll-interval=100", "--csirt.outbox.batch-size=200"));
+        }
+        if (System.getenv("BENCH_GREEDY") != null) {
+            args.add("--csirt.imap.greedy=" + System.getenv("BENCH_GREEDY"));
+        }
+        System.out.println("settings: " + (args.stream().anyMatch(a -> a.startsWith("--csirt.imap.poll-delay")) ? "tuned" : "shipped")
+                + ", greedy " + System.getenv().getOrDefault("BENCH_GREEDY", "true"));
+        try (ConfigurableApplicationContext desk = new SpringApplicationBuilder(CsirtMaildeskApplication.class)
+                .run(args.toArray(String[]::new))) {
             work.run(desk);
         }
     }

@@ -19,7 +19,7 @@ public final class TcpProxy implements AutoCloseable {
     private volatile boolean refusing;
     private volatile java.util.regex.Pattern cutOn;
     private volatile java.util.regex.Pattern answerInsteadOf;
-    private volatile String answer;
+    private volatile java.util.function.UnaryOperator<String> answer;
     private final java.util.Set<Socket> open = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final java.util.List<StringBuffer> conversations = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -62,6 +62,14 @@ public final class TcpProxy implements AutoCloseable {
      * proxy and never reaches the server (null clears it): a server refusing one command.
      */
     public synchronized void answerInstead(java.util.regex.Pattern command, String reply) {
+        answerInsteadWith(command, line -> reply);
+    }
+
+    /**
+     * As {@link #answerInstead(java.util.regex.Pattern, String)}, the reply made from the
+     * client's line: an IMAP server's answer carries the command's tag.
+     */
+    public synchronized void answerInsteadWith(java.util.regex.Pattern command, java.util.function.UnaryOperator<String> reply) {
         this.answer = reply;
         this.answerInsteadOf = command;
     }
@@ -119,10 +127,10 @@ public final class TcpProxy implements AutoCloseable {
                         break;
                     }
                     java.util.regex.Pattern intercept = answerInsteadOf;
-                    String reply = answer;
+                    java.util.function.UnaryOperator<String> reply = answer;
                     if (fromClient && intercept != null && reply != null && intercept.matcher(text.strip()).find()) {
                         OutputStream client = a.getOutputStream();
-                        client.write((reply + "\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                        client.write((reply.apply(text.strip()) + "\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
                         client.flush();
                         continue;
                     }

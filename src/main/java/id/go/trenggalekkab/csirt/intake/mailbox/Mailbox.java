@@ -1,5 +1,6 @@
 package id.go.trenggalekkab.csirt.intake.mailbox;
 
+import id.go.trenggalekkab.csirt.intake.IntakeOutcome;
 import id.go.trenggalekkab.csirt.intake.MessageLogContext;
 import id.go.trenggalekkab.csirt.system.CsirtProperties;
 import id.go.trenggalekkab.csirt.system.ImapSessions;
@@ -36,6 +37,8 @@ public class Mailbox implements DisposableBean {
 
     static final String POLL_PROPERTY = "csirtMailboxPoll";
     static final String MESSAGE_PROPERTY = "csirtMailboxUid";
+    /** Set by the quarantine when the message's bytes were quarantined before: nothing new. */
+    public static final String QUARANTINED_BEFORE = "csirtQuarantinedBefore";
 
     private final CsirtProperties.Imap imap;
     private final ImapSessions sessions;
@@ -66,6 +69,9 @@ public class Mailbox implements DisposableBean {
      * between, what committed is filed away and the folder closed.
      */
     public List<MailboxUid> open(Exchange exchange) {
+        // Camel's scheduler reads it after the poll: idle (no greedy repeat, the delay is waited) unless
+        // fileAway finds something new committed, so a failing or empty poll waits its delay
+        exchange.setProperty(Exchange.SCHEDULER_POLLED_MESSAGES, false);
         MailboxPoll poll = openPoll();
         exchange.setProperty(POLL_PROPERTY, poll);
         exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
@@ -83,13 +89,21 @@ public class Mailbox implements DisposableBean {
 
     /** The message taken in by this exchange goes to the Processed folder at the end of the poll. */
     public void takenIn(Exchange exchange) {
-        poll(exchange).fileIn(message(exchange), imap.processedFolder());
+        MailboxPoll poll = poll(exchange);
+        poll.fileIn(message(exchange), imap.processedFolder());
+        if (!(exchange.getIn().getBody() instanceof IntakeOutcome.AlreadyReceived)) {
+            poll.noteSomethingNew();
+        }
         filedInProcessed.increment();
     }
 
     /** The message quarantined by this exchange goes to the Quarantine folder at the end of the poll. */
     public void quarantined(Exchange exchange) {
-        poll(exchange).fileIn(message(exchange), imap.quarantineFolder());
+        MailboxPoll poll = poll(exchange);
+        poll.fileIn(message(exchange), imap.quarantineFolder());
+        if (!exchange.getProperty(QUARANTINED_BEFORE, false, Boolean.class)) {
+            poll.noteSomethingNew();
+        }
         filedInQuarantine.increment();
     }
 
@@ -98,6 +112,8 @@ public class Mailbox implements DisposableBean {
         MessageLogContext.done();
         MailboxPoll poll = exchange.getProperty(POLL_PROPERTY, MailboxPoll.class);
         if (poll != null) {
+            // the scheduler polls again at once (greedy) while polls take mail in
+            exchange.setProperty(Exchange.SCHEDULER_POLLED_MESSAGES, poll.madeProgress());
             poll.fileAway(this::ensureExists);
         }
     }

@@ -36,6 +36,7 @@ public final class MailboxPoll implements AutoCloseable {
     private final long uidValidity;
     private final ServerFeatures features;
     private final Map<String, Set<Long>> toFile = new LinkedHashMap<>();
+    private boolean somethingNew;
     private boolean closed;
 
     MailboxPoll(IMAPFolder folder, ServerFeatures features) throws MessagingException {
@@ -96,6 +97,21 @@ public final class MailboxPoll implements AutoCloseable {
     synchronized void fileIn(MailboxUid message, String target) {
         requireSameFolder(message);
         toFile.computeIfAbsent(target, t -> new LinkedHashSet<>()).add(message.uid());
+    }
+
+    /** The message just filed in left something new in the database (a ticket, a message, a quarantine row). */
+    synchronized void noteSomethingNew() {
+        somethingNew = true;
+    }
+
+    /**
+     * Whether this poll committed anything new: the mailbox is being drained. Mail only
+     * recognised as taken in before does not count, so a message the server will not move
+     * (read, recognised, left in place again and again) cannot keep the intake polling
+     * without a pause.
+     */
+    synchronized boolean madeProgress() {
+        return somethingNew;
     }
 
     /**

@@ -1,0 +1,71 @@
+package id.go.trenggalekkab.csirt.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import id.go.trenggalekkab.csirt.support.DeskProcess;
+import id.go.trenggalekkab.csirt.support.IsolatedDesk;
+import id.go.trenggalekkab.csirt.support.TcpProxy;
+import id.go.trenggalekkab.csirt.support.TestMail;
+import id.go.trenggalekkab.csirt.support.TestServers;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A flood (a defacement wave, a bounce storm) is drained poll after poll without waiting
+ * the poll delay between them; the delay is waited only after a poll that committed
+ * nothing new, so a quiet mailbox is not polled busily and a message that cannot be filed
+ * away cannot keep the intake spinning.
+ */
+class DrainingTheInboxTest {
+
+    @Test
+    void aFloodIsTakenInPollAfterPollWithoutWaitingTheDelayBetween() throws Exception {
+        IsolatedDesk desk = new IsolatedDesk("flood_drained");
+        // ten minutes between polls and ten mails per poll: waiting the delay, 45 reports would take 40 minutes
+        try (DeskProcess process = desk.prepare(Map.of("csirt.imap.poll-delay", "600000",
+                "csirt.imap.max-messages-per-poll", "10"))) {
+            assertThat(TestMail.putInInbox(desk.mailbox, desk.reports(45))).isEmpty();
+            process.start();
+            await().atMost(Duration.ofMinutes(3)).until(() -> desk.tickets() == 45 || !process.isAlive());
+            assertThat(process.isAlive()).as("desk alive (see %s)", process.log()).isTrue();
+            await().atMost(Duration.ofMinutes(1)).until(() -> desk.folderCount("INBOX") == 0 && desk.outboxDrained());
+        }
+        desk.assertEveryReportOneTicketOneAcknowledgement(45, 0);
+    }
+
+    @Test
+    void mailTheServerWillNotMoveIsRecognisedOncePerPollDelayNotInATightLoop() throws Exception {
+        IsolatedDesk desk = new IsolatedDesk("unmovable");
+        try (TcpProxy imap = new TcpProxy(TestServers.imapPort());
+             DeskProcess process = desk.prepare(Map.of(DeskProcess.IMAP_URL, "imap://127.0.0.1:" + imap.port(),
+                     "csirt.imap.poll-delay", "1000"))) {
+            // the server refuses every move: committed mail stays in the inbox and is read again
+            imap.answerInsteadWith(Pattern.compile("^\\S+ UID MOVE "),
+                    line -> line.substring(0, line.indexOf(' ')) + " NO [CANNOT] the mailbox is read-only");
+            assertThat(TestMail.putInInbox(desk.mailbox, desk.reports(5))).isEmpty();
+            process.start();
+            await().atMost(Duration.ofMinutes(2)).until(() -> (desk.tickets() == 5 && desk.outboxDrained())
+                    || !process.isAlive());
+            assertThat(process.isAlive()).as("desk alive (see %s)", process.log()).isTrue();
+
+            long pollsBefore = polls(imap);
+            Thread.sleep(8_000);
+            long polls = polls(imap) - pollsBefore;
+            // one poll per second of delay (plus the time a poll takes): a loop without pause makes hundreds
+            assertThat(polls).as("polls of the inbox in 8 s with a 1 s delay").isBetween(2L, 10L);
+            assertThat(desk.folderCount("INBOX")).as("the unmoved mail is still there, nothing lost").isEqualTo(5);
+        }
+        desk.assertEveryReportOneTicketOneAcknowledgement(5, 0);
+        assertThat(desk.count("SELECT count(*) FROM logbook WHERE event = 'MESSAGE_DUPLICATE'"))
+                .as("each re-read recognised as taken in before").isGreaterThanOrEqualTo(5);
+    }
+
+    /** The desk's polls through the proxy: each lists the waiting UIDs once. */
+    private static long polls(TcpProxy imap) {
+        return imap.clientLines().stream().flatMap(List::stream).filter(l -> l.contains(" UID SEARCH ")).count();
+    }
+}
