@@ -2,23 +2,30 @@ package id.go.trenggalekkab.csirt.embedded;
 
 import com.icegreen.greenmail.Managers;
 import com.icegreen.greenmail.imap.ImapHandler;
+import com.icegreen.greenmail.imap.commands.ImapCommand;
+import com.icegreen.greenmail.imap.commands.ImapCommandFactory;
+import com.icegreen.greenmail.imap.commands.UidIndexedFetchCommand;
 import com.icegreen.greenmail.server.AbstractServer;
 import com.icegreen.greenmail.server.ProtocolHandler;
 import com.icegreen.greenmail.smtp.SmtpHandler;
 import com.icegreen.greenmail.smtp.commands.SmtpCommandRegistry;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import java.lang.reflect.Field;
 import java.net.Socket;
 import java.net.SocketException;
 import java.util.HashMap;
 import java.util.Map;
+import org.slf4j.LoggerFactory;
 
 /**
  * GreenMail with TCP_NODELAY on its client sockets. GreenMail writes each response in
  * several small writes without it, so Nagle's algorithm meets the client's delayed
  * acknowledgement on nearly every IMAP or SMTP round trip: about 40 ms each, a quarter of
  * a second per message taken in (measured here on the real-world corpus). The protocol
- * handlers are GreenMail's own; only the socket option differs.
+ * handlers are GreenMail's own; only the socket option differs, and FETCH finds message
+ * numbers in an index ({@link UidIndexedFetchCommand}) instead of scanning the folder once
+ * per message in it.
  *
  * <p>Servers are looked up with {@link #server(String)}: GreenMail's own
  * {@code getImap()}/{@code getSmtp()} expect its final server classes.
@@ -43,7 +50,7 @@ public class LowLatencyGreenMail extends GreenMail {
         for (ServerSetup setup : setups) {
             switch (setup.getProtocol()) {
                 case ServerSetup.PROTOCOL_IMAP -> servers.put(setup.getProtocol(), new NoDelayServer(setup, managers,
-                        socket -> new ImapHandler(managers.getUserManager(), managers.getImapHostManager(), socket)));
+                        socket -> withIndexedFetch(new ImapHandler(managers.getUserManager(), managers.getImapHostManager(), socket))));
                 case ServerSetup.PROTOCOL_SMTP -> servers.put(setup.getProtocol(), new NoDelayServer(setup, managers,
                         socket -> new SmtpHandler(new SmtpCommandRegistry(), managers.getSmtpManager(), socket)));
                 default -> throw new IllegalArgumentException("only plain IMAP and SMTP are needed here, not "
@@ -51,6 +58,47 @@ public class LowLatencyGreenMail extends GreenMail {
             }
         }
         return servers;
+    }
+
+    /** Whether GreenMail's FETCH was replaced by {@link UidIndexedFetchCommand} on the connections so far. */
+    public boolean fetchIndexed() {
+        return fetchIndexed;
+    }
+
+    private volatile boolean fetchIndexed;
+
+    /**
+     * The connection's FETCH (and UID FETCH) answered by {@link UidIndexedFetchCommand}.
+     * GreenMail builds its command table per connection in private fields, with no way to
+     * add a command: they are reached by reflection. Should a GreenMail upgrade rename them,
+     * its own FETCH stays (correct, only slow with thousands of messages waiting) and the
+     * desk says so once.
+     */
+    private ImapHandler withIndexedFetch(ImapHandler handler) {
+        try {
+            Object requestHandler = field(ImapHandler.class, "requestHandler").get(handler);
+            Object factory = field(requestHandler.getClass(), "imapCommands").get(requestHandler);
+            @SuppressWarnings("unchecked")
+            Map<String, Class<? extends ImapCommand>> commands =
+                    (Map<String, Class<? extends ImapCommand>>) field(ImapCommandFactory.class, "imapCommands").get(factory);
+            commands.put(UidIndexedFetchCommand.NAME, UidIndexedFetchCommand.class);
+            fetchIndexed = true;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            if (!fetchUnindexedSaid) {
+                fetchUnindexedSaid = true;
+                LoggerFactory.getLogger(LowLatencyGreenMail.class).warn("GreenMail's own FETCH left in place ({}): each FETCH"
+                        + " costs time in the square of the folder's size, slow with thousands of messages waiting", e.toString());
+            }
+        }
+        return handler;
+    }
+
+    private volatile boolean fetchUnindexedSaid;
+
+    private static Field field(Class<?> owner, String name) throws NoSuchFieldException {
+        Field field = owner.getDeclaredField(name);
+        field.setAccessible(true);
+        return field;
     }
 
     private interface HandlerFactory {
