@@ -46,7 +46,7 @@ class WebQueries {
                    AND (CAST(:search AS text) IS NULL
                         OR t.number ILIKE :like ESCAPE '\\' OR t.subject ILIKE :like ESCAPE '\\'
                         OR (:deep AND (t.reporter_address ILIKE :like ESCAPE '\\' OR t.reporter_name ILIKE :like ESCAPE '\\'
-                            OR EXISTS (SELECT 1 FROM message m WHERE m.ticket_id = t.id
+                            OR EXISTS (SELECT 1 FROM message m WHERE m.ticket_id = t.id AND m.direction = 'IN'
                                 AND to_tsvector('indonesian', coalesce(m.subject, '') || ' ' || coalesce(m.body_text, ''))
                                     @@ plainto_tsquery('indonesian', :search)))))
                  ORDER BY t.step_deadline ASC NULLS LAST, t.received_at ASC
