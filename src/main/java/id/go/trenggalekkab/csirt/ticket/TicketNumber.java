@@ -52,6 +52,12 @@ public record TicketNumber(int year, int sequence) {
 
     @Override
     public String toString() {
-        return String.format("TTIS-%04d-%05d", year, sequence);
+        // not String.format: it builds locale symbols on every call, and a flood of reports calls this often
+        return "TTIS-" + padded(year, 4) + "-" + padded(sequence, 5);
+    }
+
+    private static String padded(long value, int width) {
+        String digits = Long.toString(value);
+        return digits.length() >= width ? digits : "0".repeat(width - digits.length()) + digits;
     }
 }
