@@ -64,6 +64,9 @@ public final class Benchmark {
             case "startup" -> startup();
             case "memory" -> MemoryBenchmark.run();
             case "desks" -> TwoDesksBenchmark.run(Integer.parseInt(a.get(1)));
+            case "versus-rt" -> PeerComparison.run(Integer.parseInt(a.get(1)), a.subList(2, a.size()), true);
+            case "flood" -> PeerComparison.run(Integer.parseInt(a.get(1)), a.subList(2, a.size()), false);
+            case "shipped-steady" -> PeerComparison.steady(Integer.parseInt(a.get(1)), Integer.parseInt(a.get(2)));
             case "all" -> {
                 withDesk(desk -> {
                     ingest(desk, 1000);

@@ -1,0 +1,115 @@
+package id.go.trenggalekkab.csirt.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * Where the CPU went during a measurement: this JVM's threads grouped by what they do
+ * (the intake, the outbox, GreenMail's IMAP and SMTP, the rest), PostgreSQL's processes
+ * and Dovecot's, in milliseconds per report. Linux only (reads /proc).
+ */
+final class CpuSplit {
+
+    private static final long TICKS_PER_SECOND = 100;
+    private final Map<Long, Long> threadsBefore;
+    private final Map<String, Long> processesBefore;
+    private final long wallStart = System.nanoTime();
+
+    private CpuSplit(Map<Long, Long> threads, Map<String, Long> processes) {
+        this.threadsBefore = threads;
+        this.processesBefore = processes;
+    }
+
+    static CpuSplit start() {
+        return new CpuSplit(threadCpu(), processCpuMs());
+    }
+
+    String report(int reports) {
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        Map<String, Long> ms = new TreeMap<>();
+        Map<Long, Long> now = threadCpu();
+        for (Map.Entry<Long, Long> t : now.entrySet()) {
+            long used = t.getValue() - threadsBefore.getOrDefault(t.getKey(), 0L);
+            var info = mx.getThreadInfo(t.getKey());
+            String name = info == null ? "ended" : info.getThreadName();
+            ms.merge("java: " + group(name), used / 1_000_000, Long::sum);
+        }
+        Map<String, Long> processes = processCpuMs();
+        processes.forEach((comm, total) -> ms.merge(comm, total - processesBefore.getOrDefault(comm, 0L), Long::sum));
+        double wall = (System.nanoTime() - wallStart) / 1e6;
+        long total = ms.values().stream().mapToLong(Long::longValue).sum();
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%.0f ms of both cores' %.0f ms used per report (%.0f %%):",
+                total / (double) reports, 2 * wall / reports, 100.0 * total / (2 * wall)));
+        ms.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).filter(e -> e.getValue() > 0)
+                .forEach(e -> out.append(String.format(Locale.ROOT, " %s %.1f;", e.getKey(), e.getValue() / (double) reports)));
+        return out.toString();
+    }
+
+    private static String group(String thread) {
+        String t = thread.toLowerCase(Locale.ROOT);
+        if (t.contains("mailbox-intake")) {
+            return "intake";
+        }
+        if (t.contains("outbox")) {
+            return "outbox";
+        }
+        if (t.startsWith("imap") || t.contains("imap:")) {
+            return "greenmail imap";
+        }
+        if (t.startsWith("smtp") || t.contains("smtp:")) {
+            return "greenmail smtp";
+        }
+        if (t.contains("gc") || t.contains("g1") || t.contains("compiler") || t.contains("c1 ") || t.contains("c2 ")) {
+            return "jvm (gc, jit)";
+        }
+        if (t.contains("pool") || t.contains("benchmark")) {
+            return "delivery (benchmark)";
+        }
+        return "other";
+    }
+
+    private static Map<Long, Long> threadCpu() {
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        Map<Long, Long> cpu = new HashMap<>();
+        for (long id : mx.getAllThreadIds()) {
+            long t = mx.getThreadCpuTime(id);
+            if (t >= 0) {
+                cpu.put(id, t);
+            }
+        }
+        return cpu;
+    }
+
+    /** User + system CPU of this machine's postgres and dovecot processes (imap, auth...), by command name. */
+    private static Map<String, Long> processCpuMs() {
+        Map<String, Long> cpu = new HashMap<>();
+        try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
+            for (Path p : procs.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {
+                try {
+                    String stat = Files.readString(p.resolve("stat"));
+                    String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                    String group = comm.startsWith("postgres") ? "postgres" : comm.equals("imap") || comm.startsWith("dovecot")
+                            || comm.equals("auth") || comm.equals("imap-login") ? "dovecot" : null;
+                    if (group != null) {
+                        cpu.merge(group, ticks * 1000 / TICKS_PER_SECOND, Long::sum);
+                    }
+                } catch (IOException | RuntimeException gone) {
+                    // the process ended meanwhile
+                }
+            }
+        } catch (IOException e) {
+            return cpu;
+        }
+        return cpu;
+    }
+}
