@@ -380,7 +380,12 @@ final class PeerComparison {
                 Files.createDirectories(dovecot.maildir().resolve(sub));
             }
             sh(dir, Map.of(), "chown", "-R", "nobody:nogroup", dir.resolve("mail").toString());
-            sh(dir, Map.of(), "dovecot", "-c", dir.resolve("dovecot.conf").toString());
+            // a daemon keeps the pipes it was given: its output goes to a file, not to a pipe read to the end
+            Process start = new ProcessBuilder("dovecot", "-c", dir.resolve("dovecot.conf").toString()).redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("start.log").toFile()).start();
+            if (start.waitFor() != 0) {
+                throw new IllegalStateException("dovecot did not start: " + Files.readString(dir.resolve("start.log")));
+            }
             return dovecot;
         }
 
