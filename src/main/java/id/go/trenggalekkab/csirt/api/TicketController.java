@@ -3,9 +3,13 @@ package id.go.trenggalekkab.csirt.api;
 import id.go.trenggalekkab.csirt.access.Viewers;
 import id.go.trenggalekkab.csirt.directory.Person;
 import id.go.trenggalekkab.csirt.evidence.EvidenceRepository;
+import id.go.trenggalekkab.csirt.indicator.Correlations;
+import id.go.trenggalekkab.csirt.indicator.IndicatorRepository;
+import id.go.trenggalekkab.csirt.indicator.MispEvent;
 import id.go.trenggalekkab.csirt.logbook.Logbook;
 import id.go.trenggalekkab.csirt.report.FinalReport;
 import id.go.trenggalekkab.csirt.sop.CaseStep;
+import id.go.trenggalekkab.csirt.system.CsirtProperties;
 import id.go.trenggalekkab.csirt.system.Wib;
 import id.go.trenggalekkab.csirt.ticket.Ticket;
 import id.go.trenggalekkab.csirt.ticket.TicketNumber;
@@ -51,10 +55,17 @@ class TicketController {
     private final CaseVisibility visibility;
     private final Viewers viewers;
     private final FinalReport finalReport;
+    private final IndicatorRepository indicators;
+    private final Correlations correlations;
+    private final String deskDomain;
 
     TicketController(TicketRepository tickets, EvidenceRepository evidence, Logbook logbook, CaseRepository cases,
-                     CaseVisibility visibility, Viewers viewers, FinalReport finalReport) {
+                     CaseVisibility visibility, Viewers viewers, FinalReport finalReport, IndicatorRepository indicators,
+                     Correlations correlations, CsirtProperties properties) {
+        this.deskDomain = properties.deskDomain();
         this.finalReport = finalReport;
+        this.indicators = indicators;
+        this.correlations = correlations;
         this.tickets = tickets;
         this.evidence = evidence;
         this.logbook = logbook;
@@ -118,6 +129,58 @@ class TicketController {
                 .contentLength(size)
                 .header("Content-Disposition", "attachment; filename=\"" + number + "-" + id + ".eml\"")
                 .body(out -> evidence.writeRaw(id, size, out));
+    }
+
+    /**
+     * The case's indicators, defanged as everywhere the desk writes them, each with where it
+     * was found; seen by whoever sees the case's evidence (TTIS and APH once it is theirs).
+     */
+    @GetMapping("/{number}/indicators")
+    List<IndicatorView> indicators(@PathVariable String number) {
+        Ticket ticket = find(number);
+        sightOf(ticket, Sight.EVIDENCE);
+        return indicators.onCase(ticket.id()).stream().map(IndicatorView::of).toList();
+    }
+
+    /**
+     * The case as a MISP event (MISP's JSON), for the team to import into MISP: indicators as
+     * attributes, TLP and RSIT tags, distribution from the TLP, nothing of the reporter. The
+     * desk's own people only: it is what the team chooses to share.
+     */
+    @GetMapping(value = "/{number}/misp.json", produces = MediaType.APPLICATION_JSON_VALUE)
+    Map<String, Object> misp(@PathVariable String number) {
+        Ticket ticket = find(number);
+        sightOf(ticket, Sight.EVERYTHING);
+        return MispEvent.of(ticket, indicators.onCase(ticket.id()).stream().map(IndicatorRepository.StoredIndicator::indicator)
+                .toList(), deskDomain);
+    }
+
+    /**
+     * The other cases of the last year that share an indicator with this one, each with the
+     * indicator; only cases the caller may see are named.
+     */
+    @GetMapping("/{number}/related")
+    List<RelatedCase> related(@PathVariable String number) {
+        Ticket ticket = find(number);
+        sightOf(ticket, Sight.EVIDENCE);
+        Optional<Person> viewer = viewers.current();
+        return correlations.of(ticket.id()).stream()
+                .filter(c -> viewer.isEmpty() || TicketNumber.tryParse(c.ticket()).flatMap(tickets::find)
+                        .map(other -> visibility.of(viewer.get(), other) != Sight.NONE).orElse(false))
+                .map(c -> new RelatedCase(c.ticket(), c.step(), CaseStep.valueOf(c.step()).describe(), c.category(),
+                        c.indicator().type().name(), c.indicator().defanged()))
+                .toList();
+    }
+
+    record RelatedCase(String number, String status, String statusText, String category, String indicatorType,
+                       String indicator) {}
+
+    record IndicatorView(String type, String defanged, String mark, String foundIn, Long messageId,
+                         String attachmentSha256, OffsetDateTime firstSeenAt, String addedBy) {
+        static IndicatorView of(IndicatorRepository.StoredIndicator i) {
+            return new IndicatorView(i.type().name(), i.indicator().defanged(), i.mark().name(), i.foundIn().name(),
+                    i.messageId(), i.attachmentSha256(), Wib.at(i.firstSeenAt()), i.addedBy());
+        }
     }
 
     /** The final report of a case as a PDF, rendered from the record when asked for. */

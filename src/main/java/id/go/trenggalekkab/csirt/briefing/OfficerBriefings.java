@@ -2,6 +2,9 @@ package id.go.trenggalekkab.csirt.briefing;
 
 import id.go.trenggalekkab.csirt.directory.Directory;
 import id.go.trenggalekkab.csirt.directory.Person;
+import id.go.trenggalekkab.csirt.indicator.Correlations;
+import id.go.trenggalekkab.csirt.indicator.Indicator;
+import id.go.trenggalekkab.csirt.indicator.IndicatorRepository;
 import id.go.trenggalekkab.csirt.intake.StoredMail;
 import id.go.trenggalekkab.csirt.mail.HeaderValues;
 import id.go.trenggalekkab.csirt.mail.ParsedAttachment;
@@ -19,7 +22,7 @@ import id.go.trenggalekkab.csirt.ticket.CaseHeading;
 import id.go.trenggalekkab.csirt.ticket.Ticket;
 import id.go.trenggalekkab.csirt.ticket.TicketRepository;
 import id.go.trenggalekkab.csirt.workflow.CommandProperties;
-import id.go.trenggalekkab.csirt.workflow.ReplyText;
+import id.go.trenggalekkab.csirt.mail.ReplyText;
 import id.go.trenggalekkab.csirt.workflow.ReporterWaits;
 import id.go.trenggalekkab.csirt.workflow.Sender;
 import id.go.trenggalekkab.csirt.workflow.SenderAuthentication;
@@ -54,16 +57,24 @@ public class OfficerBriefings {
     /** The most attachments a briefing lists one by one; the rest are counted. */
     static final int MAX_LISTED_ATTACHMENTS = 20;
 
+    /** The most indicators a briefing lists, and the most other cases it names; the ticket keeps all. */
+    static final int MAX_LISTED_INDICATORS = 20;
+
     private final Directory directory;
     private final SenderResolver senders;
     private final ReporterWaits waits;
     private final TicketRepository tickets;
     private final Mailer mailer;
     private final SenderAuthentication authentication;
+    private final IndicatorRepository indicators;
+    private final Correlations correlations;
     private final Clock clock;
 
     OfficerBriefings(Directory directory, SenderResolver senders, ReporterWaits waits, TicketRepository tickets,
-                     Mailer mailer, CommandProperties commands, Clock clock) {
+                     Mailer mailer, CommandProperties commands, IndicatorRepository indicators, Correlations correlations,
+                     Clock clock) {
+        this.indicators = indicators;
+        this.correlations = correlations;
         this.directory = directory;
         this.senders = senders;
         this.waits = waits;
@@ -85,7 +96,8 @@ public class OfficerBriefings {
     record OfficerBriefing(CaseHeading ticket, String name, boolean newReport, boolean finished, String sender,
                            String senderName, String senderAddress, String authentication,
                            String receivedAt, String text, boolean textCut, List<AttachmentLine> attachments,
-                           int moreAttachments, List<String> dangers, List<String> commands) implements MailModel {
+                           int moreAttachments, List<String> dangers, List<String> indicators, int moreIndicators,
+                           List<String> alsoSeen, List<String> commands) implements MailModel {
 
         @Override
         public String template() {
@@ -104,10 +116,22 @@ public class OfficerBriefings {
             return !dangers.isEmpty();
         }
 
+        public boolean hasIndicators() {
+            return !indicators.isEmpty();
+        }
+
+        public boolean hasMoreIndicators() {
+            return moreIndicators > 0;
+        }
+
+        public boolean hasAlsoSeen() {
+            return !alsoSeen.isEmpty();
+        }
+
         OfficerBriefing to(Person officer) {
             return new OfficerBriefing(ticket, officer.name(), newReport, finished, sender, senderName, senderAddress,
-                    authentication, receivedAt, text, textCut, attachments, moreAttachments, dangers,
-                    commands);
+                    authentication, receivedAt, text, textCut, attachments, moreAttachments, dangers, indicators,
+                    moreIndicators, alsoSeen, commands);
         }
     }
 
@@ -174,13 +198,27 @@ public class OfficerBriefings {
                 parsed.attachments().size()))) {
             files.add(new AttachmentLine(a.filename(), a.contentType(), a.size(), a.sha256()));
         }
+        // what this message brought: the indicators first seen in it, and the other cases that share them
+        List<Indicator> found = indicators.onCase(ticket.id()).stream()
+                .filter(i -> i.messageId() != null && i.messageId() == stored.messageRowId())
+                .map(IndicatorRepository.StoredIndicator::indicator).toList();
+        // a red case is its participants' alone: never named to every officer
+        List<String> alsoSeen = correlations.of(ticket.id()).stream().filter(c -> found.contains(c.indicator()))
+                .filter(c -> !"RED".equals(c.tlp()))
+                .limit(MAX_LISTED_INDICATORS)
+                .map(c -> c.ticket() + " (" + CaseStep.valueOf(c.step()).describe()
+                        + (c.category() == null ? "" : ", " + c.category()) + "): " + c.indicator().defanged()).toList();
+        List<String> listed = found.stream().limit(MAX_LISTED_INDICATORS).map(Indicator::forPeople).toList();
         return new OfficerBriefing(CaseHeading.of(ticket), null, newReport, ticket.step().isFinished(), sender,
                 parsed.fromName() == null ? "-" : HeaderValues.oneLine(parsed.fromName(), 200),
                 parsed.fromAddress() == null ? "(tanpa alamat)" : parsed.fromAddress(),
                 verdict.authenticated() ? "LULUS (DKIM/DMARC di server email desk)" : "TIDAK LULUS: " + verdict.reason(),
                 Wib.human(stored.arrival().mail().receivedAt()), Defanged.text(cut ? text.substring(0, MAX_TEXT) : text),
-                cut, files, parsed.attachments().size() - files.size(), DangerSigns.of(parsed), answers(ticket.step()));
+                cut, files, parsed.attachments().size() - files.size(), DangerSigns.of(parsed), listed,
+                found.size() - listed.size(), alsoSeen, answers(ticket.step()));
     }
+
+
 
     /** The commands that move the case on from where it stands, then those that talk and look. */
     static List<String> answers(CaseStep step) {

@@ -1,4 +1,4 @@
-package id.go.trenggalekkab.csirt.workflow;
+package id.go.trenggalekkab.csirt.mail;
 
 import java.util.ArrayList;
 import java.util.List;

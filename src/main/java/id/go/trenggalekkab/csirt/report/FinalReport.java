@@ -10,6 +10,7 @@ import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
 import id.go.trenggalekkab.csirt.evidence.EvidenceRepository;
+import id.go.trenggalekkab.csirt.indicator.IndicatorRepository;
 import id.go.trenggalekkab.csirt.logbook.Logbook;
 import id.go.trenggalekkab.csirt.logbook.LogbookEvent;
 import id.go.trenggalekkab.csirt.report.ReportFonts.Style;
@@ -52,10 +53,12 @@ public class FinalReport {
     private final Logbook logbook;
     private final CsirtProperties properties;
     private final Clock clock;
+    private final IndicatorRepository indicators;
 
     public FinalReport(TicketRepository tickets, EvidenceRepository evidence, CaseRepository cases, Logbook logbook,
-                       CsirtProperties properties, Clock clock,
+                       CsirtProperties properties, Clock clock, IndicatorRepository indicators,
                        @Value("${csirt.report.extra-fonts:}") List<String> extraFonts) {
+        this.indicators = indicators;
         this.fonts = new ReportFonts(extraFonts);
         this.tickets = tickets;
         this.evidence = evidence;
@@ -143,9 +146,24 @@ public class FinalReport {
             }
             doc.add(hashes);
 
+            sheet.heading(doc, "6. Indikator (dijinakkan)");
+            List<IndicatorRepository.StoredIndicator> found = indicators.onCase(t.id());
+            if (found.isEmpty()) {
+                doc.add(sheet.paragraph("Tidak ada indikator yang dikenali pada laporan.", SMALL));
+            } else {
+                PdfPTable table = Sheet.table(3, 1f, 4.5f, 2.5f);
+                sheet.header(table, "Jenis", "Indikator", "Ditemukan");
+                for (IndicatorRepository.StoredIndicator i : found) {
+                    table.addCell(sheet.cell(i.type().name(), SMALL));
+                    table.addCell(sheet.cell(i.indicator().defanged(), MONO));
+                    table.addCell(sheet.cell(foundIn(i), SMALL));
+                }
+                doc.add(table);
+            }
+
             List<Long> linked = cases.linkedCases(t.id());
             if (!linked.isEmpty()) {
-                sheet.heading(doc, "6. Laporan lain atas insiden yang sama (digabung)");
+                sheet.heading(doc, "7. Laporan lain atas insiden yang sama (digabung)");
                 doc.add(sheet.paragraph("Bukti setiap laporan tetap pada tiketnya sendiri, dengan nilai SHA-256-nya.", SMALL));
                 PdfPTable others = Sheet.table(3, 2.2f, 0.9f, 5f);
                 sheet.header(others, "Tiket / berkas", "Ukuran (byte)", "SHA-256");
@@ -168,6 +186,16 @@ public class FinalReport {
             throw new IllegalStateException("final report of " + t.number() + " could not be rendered", e);
         }
         return out.toByteArray();
+    }
+
+    private static String foundIn(IndicatorRepository.StoredIndicator i) {
+        String where = switch (i.foundIn()) {
+            case TEXT -> "teks pesan";
+            case HTML_LINK -> "tautan HTML";
+            case ATTACHMENT -> "lampiran " + i.attachmentSha256().substring(0, 12) + "...";
+            case OFFICER -> "petugas " + i.addedBy();
+        };
+        return where + ", " + Wib.human(i.firstSeenAt());
     }
 
     private static String timeliness(StepVisit v) {

@@ -33,6 +33,10 @@ public enum CommandWord implements Trigger {
     ASK(null, "tanya", "ask"),
     MERGE("TTIS-2026-00042", "gabung", "merge"),
     SPLIT(null, "pisah", "split"),
+    /** "#ioc tambah 45.13.227.9", "#ioc hapus evil[.]example": two words, the action and the indicator. */
+    INDICATOR("tambah 45.13.227.9", "ioc", "indikator", "indicator"),
+    /** The case as an event to the team's MISP instance (never a TLP:RED or AMBER+STRICT one). */
+    SHARE(null, "bagikan", "share"),
     STATUS(null, "status"),
     HELP(null, "bantuan", "help");
 
@@ -61,6 +65,11 @@ public enum CommandWord implements Trigger {
 
     public boolean takesArgument() {
         return exampleArgument != null;
+    }
+
+    /** Whether the argument is two words (an action and a value, which may be written defanged). */
+    public boolean takesTwoWords() {
+        return this == INDICATOR;
     }
 
     /** The command as officers would write it: "#prioritas tinggi". */

@@ -18,7 +18,9 @@ import static id.go.trenggalekkab.csirt.sop.CommandWord.DISMISS;
 import static id.go.trenggalekkab.csirt.sop.CommandWord.HELP;
 import static id.go.trenggalekkab.csirt.sop.CommandWord.LOGBOOK_UPDATED;
 import static id.go.trenggalekkab.csirt.sop.CommandWord.MERGE;
+import static id.go.trenggalekkab.csirt.sop.CommandWord.INDICATOR;
 import static id.go.trenggalekkab.csirt.sop.CommandWord.NOTE;
+import static id.go.trenggalekkab.csirt.sop.CommandWord.SHARE;
 import static id.go.trenggalekkab.csirt.sop.CommandWord.PRIORITY;
 import static id.go.trenggalekkab.csirt.sop.CommandWord.PROMOTE;
 import static id.go.trenggalekkab.csirt.sop.CommandWord.REOPEN;
@@ -64,6 +66,8 @@ public final class SopGraph {
             DISMISSED));
     private static final Set<CaseStep> ANY_STEP = EnumSet.allOf(CaseStep.class);
     private static final Set<CaseStep> HANDED_OVER = EnumSet.range(APH_HANDLING, CLOSING);
+    /** A verified incident, open or closed: what the team may share. */
+    private static final Set<CaseStep> AN_INCIDENT = EnumSet.range(CATEGORISATION, CLOSED);
     /** A person reported it: automatic mail has nobody to talk to. */
     private static final Set<CaseStep> REPORTED = EnumSet.complementOf(EnumSet.of(AUTOMATIC, DISMISSED, CaseStep.MERGED));
     private static final Set<CaseStep> REPORTED_AND_OPEN = EnumSet.range(VERIFICATION, CLOSING);
@@ -110,6 +114,9 @@ public final class SopGraph {
             // a case file to one named TTIS or APH contact: how a TLP:RED case reaches anyone
             new InPlace(SEND_CASE_FILE, STAFF, HANDED_OVER),
             new InPlace(NOTE, HANDLERS, ANY_STEP),
+            // officers keep the case's indicators right: what the desk missed, what it took wrongly
+            new InPlace(INDICATOR, STAFF, ANY_STEP),
+            new InPlace(SHARE, STAFF, AN_INCIDENT),
             // the desk writes to the reporter only on these words; a question makes the case wait for the answer
             new InPlace(REPLY, STAFF, REPORTED),
             new InPlace(ASK, STAFF, REPORTED_AND_OPEN),

@@ -3,6 +3,7 @@ package id.go.trenggalekkab.csirt.workflow;
 import id.go.trenggalekkab.csirt.directory.Directory;
 import id.go.trenggalekkab.csirt.directory.Person;
 import id.go.trenggalekkab.csirt.evidence.EvidenceRepository;
+import id.go.trenggalekkab.csirt.indicator.IndicatorRepository;
 import id.go.trenggalekkab.csirt.outbound.Letter;
 import id.go.trenggalekkab.csirt.outbound.MailDraft;
 import id.go.trenggalekkab.csirt.outbound.MailModel;
@@ -48,9 +49,11 @@ class CaseFiles {
     private final CaseRepository cases;
     private final Mailer mailer;
     private final Optional<String> deskOrganisation;
+    private final IndicatorRepository indicators;
 
     CaseFiles(Directory directory, EvidenceRepository evidence, CaseRepository cases, Mailer mailer,
-              CsirtProperties properties) {
+              CsirtProperties properties, IndicatorRepository indicators) {
+        this.indicators = indicators;
         this.directory = directory;
         this.evidence = evidence;
         this.cases = cases;
@@ -63,12 +66,16 @@ class CaseFiles {
      * notice that the case is the recipient's without its contents.
      */
     record CaseFileMail(CaseHeading ticket, String name, boolean withheld, String analysis, String report,
-                        List<EvidenceLine> evidence, boolean forAph, String reporterName, String reporterAddress)
-            implements MailModel {
+                        List<EvidenceLine> evidence, List<String> indicators, boolean forAph, String reporterName,
+                        String reporterAddress) implements MailModel {
 
         @Override
         public String template() {
             return "case-file";
+        }
+
+        public boolean hasIndicators() {
+            return !indicators.isEmpty();
         }
     }
 
@@ -81,7 +88,7 @@ class CaseFiles {
                 send(ticket, recipient, team == Role.APH, analysis);
             } else {
                 mailer.queue(Letter.of(MessageKind.CASE_FILE, new CaseFileMail(CaseHeading.of(ticket), recipient.name(),
-                        true, "", "", List.of(), false, null, null), recipient.address(), recipient.name())
+                        true, "", "", List.of(), List.of(), false, null, null), recipient.address(), recipient.name())
                         .onCase(ticket.id()));
             }
         }
@@ -121,7 +128,8 @@ class CaseFiles {
         CaseFileMail caseFile = new CaseFileMail(CaseHeading.of(ticket), recipient.name(), false,
                 analysis == null ? "" : analysis,
                 report.length() > MAX_REPORT_CHARS ? report.substring(0, MAX_REPORT_CHARS) + "\n[...]" : report,
-                lines, forAph, ticket.reporterName(), ticket.reporterAddress());
+                lines, indicators.onCase(ticket.id()).stream().map(i -> i.indicator().forPeople()).toList(), forAph,
+                ticket.reporterName(), ticket.reporterAddress());
         mailer.queue(Letter.of(MessageKind.CASE_FILE, caseFile, recipient.address(), recipient.name())
                 .onCase(ticket.id()).attaching(files));
     }

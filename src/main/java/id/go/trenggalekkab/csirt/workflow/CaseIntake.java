@@ -4,6 +4,7 @@ import id.go.trenggalekkab.csirt.logbook.Logbook;
 import id.go.trenggalekkab.csirt.logbook.LogbookEvent;
 import id.go.trenggalekkab.csirt.mail.InboundMail;
 import id.go.trenggalekkab.csirt.mail.ParsedMail;
+import id.go.trenggalekkab.csirt.mail.ReplyText;
 import id.go.trenggalekkab.csirt.sop.SopEvent;
 import id.go.trenggalekkab.csirt.sop.SopGraph;
 import id.go.trenggalekkab.csirt.sop.Transition;

@@ -2,6 +2,9 @@ package id.go.trenggalekkab.csirt.workflow;
 
 import id.go.trenggalekkab.csirt.directory.Directory;
 import id.go.trenggalekkab.csirt.directory.Person;
+import id.go.trenggalekkab.csirt.indicator.CaseIndicators;
+import id.go.trenggalekkab.csirt.indicator.Indicator;
+import id.go.trenggalekkab.csirt.indicator.MispServer;
 import id.go.trenggalekkab.csirt.logbook.Logbook;
 import id.go.trenggalekkab.csirt.logbook.LogbookEvent;
 import id.go.trenggalekkab.csirt.sop.CaseStep;
@@ -13,6 +16,7 @@ import id.go.trenggalekkab.csirt.sop.SopEvent;
 import id.go.trenggalekkab.csirt.sop.SopGraph;
 import id.go.trenggalekkab.csirt.sop.Tlp;
 import id.go.trenggalekkab.csirt.sop.Transition;
+import id.go.trenggalekkab.csirt.system.CsirtProperties;
 import id.go.trenggalekkab.csirt.ticket.Ticket;
 import id.go.trenggalekkab.csirt.ticket.TicketNumber;
 import id.go.trenggalekkab.csirt.ticket.TicketRepository;
@@ -44,11 +48,17 @@ public class CaseWorkflow {
     private final ApplicationEventPublisher events;
     private final Logbook logbook;
     private final ReporterWaits waits;
+    private final CaseIndicators indicators;
+    private final MispServer misp;
+    private final String deskDomain;
     private final Clock clock;
 
     CaseWorkflow(TicketRepository tickets, CaseRepository cases, Directory directory, ReporterNotices reporterNotices,
                  CaseFiles caseFiles, ApplicationEventPublisher events, Logbook logbook, ReporterWaits waits,
-                 Clock clock) {
+                 CaseIndicators indicators, MispServer misp, CsirtProperties properties, Clock clock) {
+        this.indicators = indicators;
+        this.misp = misp;
+        this.deskDomain = properties.deskDomain();
         this.tickets = tickets;
         this.cases = cases;
         this.directory = directory;
@@ -136,6 +146,8 @@ public class CaseWorkflow {
             case TLP -> label(ticket, command);
             case ASSIGN -> assign(ticket, command);
             case SEND_CASE_FILE -> sendCaseFile(ticket, command);
+            case INDICATOR -> indicator(ticket, actor, command);
+            case SHARE -> share(ticket, command);
             case NOTE -> note.isBlank()
                     ? CommandOutcome.refused(command, OutcomeText.EMPTY_NOTE)
                     : CommandOutcome.applied(command, OutcomeText.NOTE_SAVED, note);
@@ -293,6 +305,36 @@ public class CaseWorkflow {
         }
         cases.setTlp(ticket.id(), tlp.get());
         return CommandOutcome.applied(command, OutcomeText.LABELLED, tlp.get().label());
+    }
+
+    /** "#ioc tambah VALUE" or "#ioc hapus VALUE" (add/remove); the value may be written defanged. */
+    private CommandOutcome indicator(Ticket ticket, Person actor, Command command) {
+        String[] words = command.argument().split("\\s+", 2);
+        String action = words[0].toLowerCase(Locale.ROOT);
+        boolean add = List.of("tambah", "add").contains(action);
+        if (words.length < 2 || !(add || List.of("hapus", "remove").contains(action))) {
+            return CommandOutcome.refused(command, OutcomeText.INDICATOR_ACTION);
+        }
+        Optional<Indicator> indicator = indicators.read(words[1]);
+        if (indicator.isEmpty()) {
+            return CommandOutcome.refused(command, OutcomeText.NOT_AN_INDICATOR, words[1]);
+        }
+        String shown = indicator.get().defanged();
+        if (add) {
+            return indicators.add(ticket.id(), indicator.get(), actor.address())
+                    ? CommandOutcome.applied(command, OutcomeText.INDICATOR_ADDED, shown)
+                    : CommandOutcome.refused(command, OutcomeText.INDICATOR_ALREADY_THERE, shown);
+        }
+        return indicators.remove(ticket.id(), indicator.get(), actor.address())
+                ? CommandOutcome.applied(command, OutcomeText.INDICATOR_REMOVED, shown)
+                : CommandOutcome.refused(command, OutcomeText.INDICATOR_NOT_ON_CASE, shown);
+    }
+
+    /** "#bagikan": the case as an event to the team's MISP instance, where its TLP lets it leave the organisation. */
+    private CommandOutcome share(Ticket ticket, Command command) {
+        MispServer.Pushed pushed = misp.push(ticket, indicators.onCase(ticket.id()), deskDomain);
+        return pushed.sent() ? CommandOutcome.applied(command, OutcomeText.SHARED_WITH_MISP, pushed.detail())
+                : CommandOutcome.refused(command, OutcomeText.NOT_SHARED_WITH_MISP, pushed.detail());
     }
 
     private CommandOutcome assign(Ticket ticket, Command command) {

@@ -16,6 +16,8 @@ public final class CommandParser {
 
     private static final Pattern HASHTAG = Pattern.compile("(?<![\\p{L}\\p{N}_/#&])#([\\p{L}\\p{N}][\\p{L}\\p{N}_+\\-]*)");
     private static final Pattern NEXT_WORD = Pattern.compile("\\G\\s+([^\\s#\\[\\]]+)");
+    /** A value after an action word: may be written defanged, brackets and all ("evil[.]example"). */
+    private static final Pattern VALUE_WORD = Pattern.compile("\\G\\s+([^\\s#]\\S*)");
 
     private CommandParser() {}
 
@@ -37,6 +39,14 @@ public final class CommandParser {
                 if (next.lookingAt()) {
                     argument = next.group(1);
                     from = next.end();
+                    if (word.takesTwoWords()) {
+                        Matcher value = VALUE_WORD.matcher(subject);
+                        value.region(from, subject.length());
+                        if (value.lookingAt()) {
+                            argument += " " + value.group(1);
+                            from = value.end();
+                        }
+                    }
                 }
             }
             commands.add(new Command(word, written, argument));

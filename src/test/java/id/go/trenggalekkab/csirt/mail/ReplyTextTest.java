@@ -1,4 +1,4 @@
-package id.go.trenggalekkab.csirt.workflow;
+package id.go.trenggalekkab.csirt.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -88,6 +88,8 @@ class SopGraphTest {
                     EnumSet.allOf(CaseStep.class)),
             inPlace(CommandWord.REPLY, STAFF, EnumSet.complementOf(EnumSet.of(AUTOMATIC, DISMISSED, CaseStep.MERGED))),
             inPlace(CommandWord.ASK, STAFF, EnumSet.range(VERIFICATION, CLOSING)),
+            inPlace(CommandWord.INDICATOR, STAFF, EnumSet.allOf(CaseStep.class)),
+            inPlace(CommandWord.SHARE, STAFF, EnumSet.range(CATEGORISATION, CLOSED)),
             moves(CommandWord.MERGE, STAFF, VERIFICATION, List.of(CaseStep.MERGED), CATEGORISATION, List.of(CaseStep.MERGED),
                     ANALYSIS, List.of(CaseStep.MERGED), APH_HANDLING, List.of(CaseStep.MERGED),
                     CaseStep.APH_REPORT, List.of(CaseStep.MERGED), REPAIR, List.of(CaseStep.MERGED),

@@ -45,20 +45,24 @@ class CaseMailTemplatesTest {
                 new CaseFiles.EvidenceLine("laporan.pdf", 1234, "ab".repeat(32), true),
                 new CaseFiles.EvidenceLine("video.mp4", 30_000_000, "cd".repeat(32), false));
         CaseFiles.CaseFileMail toTtis = new CaseFiles.CaseFileMail(aCase(), "Tim TTIS", false, "Pulihkan dari cadangan.",
-                "Halaman depan berisi judi.", evidence, false, "Budi", "budi@example.org");
+                "Halaman depan berisi judi.", evidence, List.of("slot-gacor[.]example (DOMAIN, alamat contoh/dokumentasi)"),
+                false, "Budi", "budi@example.org");
         MailTemplates.Rendered ttis = render(toTtis);
         assertThat(ttis.subject()).isEqualTo("[TTIS-2026-00042] [TLP:AMBER] Penanganan insiden: Situs desa berisi judi online");
         assertThat(ttis.text()).contains("Yth. Tim TTIS,").contains("TLP:AMBER").contains("Pulihkan dari cadangan.")
                 .contains("(data pribadi pelapor dihapus)").contains("laporan.pdf (1234 byte, terlampir)").contains("SHA-256 " + "ab".repeat(32))
                 .contains("video.mp4 (30000000 byte, tidak dilampirkan (ukuran))")
+                .contains("Indikator dari laporan (dijinakkan: hxxp, [.]; tulis ulang sebelum dipakai):\n"
+                        + "  - slot-gacor[.]example (DOMAIN, alamat contoh/dokumentasi)")
                 .doesNotContain("budi@example.org").doesNotContain("Pelapor      :");
 
         MailTemplates.Rendered aph = render(new CaseFiles.CaseFileMail(aCase(), "Unit Siber", false, "Ada unsur pidana.",
-                "Data dijual.", evidence, true, null, "budi@example.org"));
-        assertThat(aph.text()).contains("Pelapor      : - <budi@example.org>").doesNotContain("data pribadi pelapor dihapus");
+                "Data dijual.", evidence, List.of(), true, null, "budi@example.org"));
+        assertThat(aph.text()).contains("Pelapor      : - <budi@example.org>").doesNotContain("data pribadi pelapor dihapus")
+                .doesNotContain("Indikator");
 
         MailTemplates.Rendered withheld = render(new CaseFiles.CaseFileMail(aCase(), "Unit Siber", true, "", "",
-                List.of(), false, null, null));
+                List.of(), List.of(), false, null, null));
         assertThat(withheld.subject()).isEqualTo("[TTIS-2026-00042] [TLP:AMBER] Penanganan insiden");
         assertThat(withheld.text()).contains("tidak\ndikirim lewat email").doesNotContain("Isi laporan")
                 .doesNotContain("SHA-256").doesNotContain("judi");

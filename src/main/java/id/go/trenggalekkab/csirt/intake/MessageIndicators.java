@@ -1,0 +1,89 @@
+package id.go.trenggalekkab.csirt.intake;
+
+import id.go.trenggalekkab.csirt.indicator.CaseIndicators;
+import id.go.trenggalekkab.csirt.indicator.IndicatorRepository;
+import id.go.trenggalekkab.csirt.mail.HtmlLink;
+import id.go.trenggalekkab.csirt.mail.ParsedAttachment;
+import id.go.trenggalekkab.csirt.mail.ParsedMail;
+import id.go.trenggalekkab.csirt.mail.ReplyText;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Every message taken in feeds the case's indicators, in the message's own transaction:
+ * the text people wrote (a follow-up without the quoted mail it answers, which would bring
+ * back the desk's own acknowledgement), the targets of its HTML links, and its text-like
+ * attachments (plain text, CSV, logs, a forwarded .eml), each read up to a bound. The
+ * sender's own address is not an indicator; the desk's own domain is kept, marked.
+ */
+@Component("messageIndicators")
+public class MessageIndicators {
+
+    private static final Logger log = LoggerFactory.getLogger(MessageIndicators.class);
+    /** What is read of one attachment: logs can be large, and the rest of the file stays evidence all the same. */
+    static final int ATTACHMENT_BYTES_READ = 2 * 1024 * 1024;
+    static final String DESK = "desk";
+
+    private final CaseIndicators extractor;
+    private final IndicatorRepository indicators;
+
+    MessageIndicators(CaseIndicators extractor, IndicatorRepository indicators) {
+        this.extractor = extractor;
+        this.indicators = indicators;
+    }
+
+    /** The body stays the stored mail, so the route goes on as before. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public StoredMail record(StoredMail stored) {
+        ParsedMail parsed = stored.arrival().mail().parsed();
+        Instant at = stored.arrival().mail().receivedAt();
+        Set<String> sender = parsed.fromAddress() == null ? Set.of() : Set.of(parsed.fromAddress());
+        // a report's subject often names the site or address; a reply's repeats the case's and carries commands
+        String text = stored.followUp() ? ReplyText.strip(parsed.bodyText())
+                : (parsed.subject() == null ? "" : parsed.subject() + "\n") + parsed.bodyText();
+        int added = indicators.addAll(stored.ticketId(), stored.messageRowId(), IndicatorRepository.FoundIn.TEXT, null,
+                extractor.extract(text == null ? "" : text, sender), at, DESK);
+        String links = parsed.links().stream().map(HtmlLink::target).collect(Collectors.joining("\n"));
+        added += indicators.addAll(stored.ticketId(), stored.messageRowId(), IndicatorRepository.FoundIn.HTML_LINK, null,
+                extractor.extract(links, sender), at, DESK);
+        Set<String> seenAttachments = new HashSet<>();
+        for (ParsedAttachment attachment : parsed.attachments()) {
+            if (textLike(attachment) && seenAttachments.add(attachment.sha256())) {
+                added += indicators.addAll(stored.ticketId(), stored.messageRowId(), IndicatorRepository.FoundIn.ATTACHMENT,
+                        attachment.sha256(), extractor.extract(head(attachment), sender), at, DESK);
+            }
+        }
+        if (added > 0) {
+            log.info("{} indicator(s) added to {}", added, stored.number());
+        }
+        return stored;
+    }
+
+    static boolean textLike(ParsedAttachment attachment) {
+        String type = attachment.contentType() == null ? "" : attachment.contentType().toLowerCase(Locale.ROOT);
+        String name = attachment.filename() == null ? "" : attachment.filename().toLowerCase(Locale.ROOT);
+        return type.startsWith("text/") || type.startsWith("message/rfc822") || type.contains("csv") || type.contains("json")
+                || List.of(".txt", ".log", ".csv", ".eml", ".json", ".ioc").stream().anyMatch(name::endsWith);
+    }
+
+    private static String head(ParsedAttachment attachment) {
+        try (InputStream in = attachment.content().open()) {
+            return new String(in.readNBytes(ATTACHMENT_BYTES_READ), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            log.warn("Attachment {} not read for indicators: {}", attachment.sha256(), e.toString());
+            return "";
+        }
+    }
+}
