@@ -212,17 +212,19 @@ public final class IndicatorExtractor {
     private static String trimToken(String token) {
         int start = 0;
         int end = token.length();
-        while (start < end && ".-_:%+".indexOf(token.charAt(start)) >= 0) {
+        // "::1" and "fe80::" keep their double colon: it is part of an IPv6 address
+        while (start < end && ".-_:%+".indexOf(token.charAt(start)) >= 0 && !token.startsWith("::", start)) {
             start++;
         }
-        while (end > start && ".-_:@%+".indexOf(token.charAt(end - 1)) >= 0) {
+        while (end > start && ".-_:@%+".indexOf(token.charAt(end - 1)) >= 0
+                && !(end - start >= 2 && token.startsWith("::", end - 2))) {
             end--;
         }
         return token.substring(start, end);
     }
 
     private java.util.Optional<Indicator> classify(String token, Set<String> excluded) {
-        if (token.length() < 4) {
+        if (token.length() < 3) {
             return java.util.Optional.empty();
         }
         if (token.indexOf('@') >= 0) {

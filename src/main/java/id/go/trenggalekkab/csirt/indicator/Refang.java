@@ -19,6 +19,7 @@ final class Refang {
             new Replacement("hxxps[://]", "https://", false),
             new Replacement("hxxp[://]", "http://", false),
             new Replacement("fxp://", "ftp://", false),
+            new Replacement("fxp[://]", "ftp://", false),
             new Replacement("[://]", "://", false),
             new Replacement("[.]", ".", false),
             new Replacement("(.)", ".", false),

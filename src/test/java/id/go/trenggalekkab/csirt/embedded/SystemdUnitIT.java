@@ -47,8 +47,12 @@ class SystemdUnitIT {
     void theUnitIsValidAndItsCommandRunsAsAnUnprivilegedUserInItsWorkingDirectory() throws Exception {
         Map<String, String> service = service(Files.readString(UNIT, StandardCharsets.UTF_8));
         if (Files.isExecutable(Path.of("/usr/bin/systemd-analyze"))) {
-            assertThat(run(List.of("systemd-analyze", "verify", UNIT.toAbsolutePath().toString())))
-                    .as("systemd-analyze verify says nothing about a sound unit").isBlank();
+            // verify also loads the machine's other units and says what it thinks of them (an
+            // installed package's unit naming a service that is not there): only ours counts
+            String said = run(List.of("systemd-analyze", "verify", UNIT.toAbsolutePath().toString()));
+            assertThat(said.lines().filter(line -> !line.startsWith("/lib/systemd/") && !line.startsWith("/usr/lib/systemd/")
+                    && !line.startsWith("/etc/systemd/")).toList())
+                    .as("systemd-analyze verify says nothing about a sound unit: %s", said).isEmpty();
         }
         assertThat(service).containsKeys("User", "WorkingDirectory", "ExecStart", "EnvironmentFile");
         assertThat(service.get("User")).isNotEqualTo("root");

@@ -31,6 +31,8 @@ class IndicatorExtractorTest {
             alamat 2001:0DB8:0000:0000:0000:ff00:0042:8329             | IPV6   | 2001:db8::ff00:42:8329                  | DOCUMENTATION
             alamat 2a03:2880:f12f:83:face:b00c::25de.                  | IPV6   | 2a03:2880:f12f:83:face:b00c:0:25de      | NONE
             IPv6 fe80::1%eth0 lokal                                    | IPV6   | fe80::1                                 | PRIVATE
+            loopback ::1 saja                                          | IPV6   | ::1                                     | PRIVATE
+            prefiks 2001:db8:: dipakai                                 | IPV6   | 2001:db8::                              | DOCUMENTATION
             domain phishing login-bni-verifikasi.com sudah aktif.      | DOMAIN | login-bni-verifikasi.com                | NONE
             domain login-bni-verifikasi[dot]com                        | DOMAIN | login-bni-verifikasi.com                | NONE
             IDN bücher.de dipakai                                      | DOMAIN | xn--bcher-kva.de                        | NONE
