@@ -14,12 +14,16 @@ public record Indicator(IndicatorType type, String value, Mark mark) {
 
     /** A line for mail and reports, in Indonesian: "45[.]13[.]227[.]9 (IPV4)", "192[.]168[.]1[.]1 (IPV4, jaringan privat)". */
     public String forPeople() {
-        String note = switch (mark) {
+        return defanged() + " (" + type.name() + (mark == Mark.NONE ? "" : ", " + markInIndonesian()) + ")";
+    }
+
+    /** Why it is marked, in Indonesian; empty where it is not. */
+    public String markInIndonesian() {
+        return switch (mark) {
             case NONE -> "";
-            case PRIVATE -> ", jaringan privat";
-            case DOCUMENTATION -> ", alamat contoh/dokumentasi";
-            case OWN -> ", milik instansi sendiri";
+            case PRIVATE -> "jaringan privat";
+            case DOCUMENTATION -> "alamat contoh/dokumentasi";
+            case OWN -> "milik instansi sendiri";
         };
-        return defanged() + " (" + type.name() + note + ")";
     }
 }

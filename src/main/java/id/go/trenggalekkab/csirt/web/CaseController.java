@@ -3,6 +3,8 @@ package id.go.trenggalekkab.csirt.web;
 import id.go.trenggalekkab.csirt.access.Viewers;
 import id.go.trenggalekkab.csirt.directory.Person;
 import id.go.trenggalekkab.csirt.evidence.EvidenceRepository;
+import id.go.trenggalekkab.csirt.indicator.Correlations;
+import id.go.trenggalekkab.csirt.indicator.IndicatorRepository;
 import id.go.trenggalekkab.csirt.logbook.Logbook;
 import id.go.trenggalekkab.csirt.report.FinalReport;
 import id.go.trenggalekkab.csirt.system.Wib;
@@ -56,6 +58,9 @@ class CaseController {
 
     record LogRow(String at, String actor, String event, String detail) {}
 
+    /** An indicator as people see it: defanged, never a link. */
+    record IndicatorRow(String type, String defanged, String mark, String found) {}
+
     /** What became of a command given on the page, shown once after it. */
     record Outcome(String command, boolean applied, String text) {}
 
@@ -67,10 +72,15 @@ class CaseController {
     private final CaseVisibility visibility;
     private final Viewers viewers;
     private final ScreenCommands commands;
+    private final IndicatorRepository indicators;
+    private final Correlations correlations;
     private final Clock clock;
 
     CaseController(TicketRepository tickets, CaseRepository cases, EvidenceRepository evidence, Logbook logbook,
-                   FinalReport finalReport, CaseVisibility visibility, Viewers viewers, ScreenCommands commands, Clock clock) {
+                   FinalReport finalReport, CaseVisibility visibility, Viewers viewers, ScreenCommands commands,
+                   IndicatorRepository indicators, Correlations correlations, Clock clock) {
+        this.indicators = indicators;
+        this.correlations = correlations;
         this.commands = commands;
         this.tickets = tickets;
         this.cases = cases;
@@ -115,6 +125,18 @@ class CaseController {
         model.put("attachments", evidenceToo ? evidence.attachments(t.id()).stream().map(a -> new AttachmentRow(a.id(),
                 a.filename() == null ? "(tanpa nama)" : a.filename(), a.contentType(), a.size(), a.sha256())).toList() : List.of());
         model.put("hasAttachments", !((List<?>) model.get("attachments")).isEmpty());
+        List<IndicatorRow> found = evidenceToo ? indicators.onCase(t.id()).stream().map(i -> new IndicatorRow(i.type().name(),
+                i.indicator().defanged(), i.indicator().markInIndonesian(),
+                i.foundIn().name().toLowerCase(java.util.Locale.ROOT) + ", " + Wib.human(i.firstSeenAt()))).toList() : List.of();
+        model.put("indicators", found);
+        model.put("hasIndicators", !found.isEmpty());
+        // other cases sharing an indicator, only those this person may see
+        List<String> related = evidenceToo ? correlations.of(t.id()).stream()
+                .filter(c -> TicketNumber.tryParse(c.ticket()).flatMap(tickets::find)
+                        .map(other -> visibility.of(viewer, other) != Sight.NONE).orElse(false))
+                .map(c -> c.ticket() + ": " + c.indicator().defanged()).distinct().toList() : List.of();
+        model.put("related", related);
+        model.put("hasRelated", !related.isEmpty());
         model.put("mergedInto", cases.mergedInto(t.id()).map(tickets::numberOf).map(Object::toString).stream().toList());
         List<String> linked = cases.linkedCases(t.id()).stream().map(id -> tickets.numberOf(id).toString()).toList();
         model.put("linked", linked);

@@ -90,6 +90,11 @@ class WebViewBrowserTest extends DeskIntegrationTest {
                 assertThat(page.findElements(By.tagName(element))).as("no <" + element + "> on the page").isEmpty();
             }
             assertThat(page.findElements(By.cssSelector("a[href^='javascript']"))).isEmpty();
+            // the report's indicators, defanged, and nothing in their table one could click
+            assertThat(page.findElement(By.id("indicators")).getText()).contains("45[.]13[.]227[.]9")
+                    .contains("hxxp[://]evil-x[.]com/a.php").doesNotContain("http://evil-x");
+            assertThat(page.findElements(By.cssSelector("#indicators a"))).isEmpty();
+            assertThat(page.findElements(By.cssSelector("a[href*='evil-x']"))).as("no link to the attacker's site").isEmpty();
             browser.screenshot("case");
             assertThatThrownBy(() -> page.switchTo().alert()).as("no script of the reporter's ran")
                     .isInstanceOf(NoAlertPresentException.class);
@@ -351,6 +356,7 @@ class WebViewBrowserTest extends DeskIntegrationTest {
     private static byte[] hostileReport(String from, String messageId, String canary) {
         String html = "<html><head><style>@import url(" + canary + "/gaya.css);</style></head><body>"
                 + "<p>Situs kami diretas.</p><script>alert(1)</script>"
+                + "<p>Penyerang dari 45.13.227.9, shell di <a href=\"http://evil-x.com/a.php\">http://evil-x.com/a.php</a></p>"
                 + "<img src=\"" + canary + "/piksel.png\" onerror=\"alert(2)\">"
                 + "<iframe src=\"" + canary + "/bingkai\"></iframe>"
                 + "<a href=\"javascript:alert(3)\">klik di sini</a></body></html>";
