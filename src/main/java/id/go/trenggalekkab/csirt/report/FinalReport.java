@@ -2,11 +2,7 @@ package id.go.trenggalekkab.csirt.report;
 
 import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
-import com.lowagie.text.Element;
 import com.lowagie.text.PageSize;
-import com.lowagie.text.Paragraph;
-import com.lowagie.text.Phrase;
-import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
 import id.go.trenggalekkab.csirt.evidence.EvidenceRepository;
@@ -22,7 +18,6 @@ import id.go.trenggalekkab.csirt.ticket.TicketNumber;
 import id.go.trenggalekkab.csirt.ticket.TicketRepository;
 import id.go.trenggalekkab.csirt.workflow.CaseRepository;
 import id.go.trenggalekkab.csirt.workflow.StepVisit;
-import java.awt.Color;
 import java.io.ByteArrayOutputStream;
 import java.time.Clock;
 import java.time.Instant;
@@ -177,7 +172,7 @@ public class FinalReport {
                 }
                 doc.add(others);
             }
-            if (sheet.lossy) {
+            if (sheet.lossy()) {
                 doc.add(sheet.paragraph("Catatan: sebagian karakter tidak dapat ditampilkan dengan font laporan ini (diganti \uFFFD); "
                         + "teks aslinya tersimpan utuh pada tiket.", SMALL));
             }
@@ -207,62 +202,6 @@ public class FinalReport {
             return "berjalan";
         }
         return done.isAfter(v.deadline()) ? "terlambat" : "tepat waktu";
-    }
-
-    /** One report being written: its fonts, and whether any character could not be shown. */
-    private static final class Sheet {
-
-        private final ReportFonts fonts;
-        private boolean lossy;
-
-        Sheet(ReportFonts fonts) {
-            this.fonts = fonts;
-        }
-
-        Phrase phrase(String text, Style style) {
-            if (text != null && !fonts.covers(text)) {
-                lossy = true;
-            }
-            return fonts.phrase(text, style);
-        }
-
-        Paragraph paragraph(String text, Style style) {
-            return new Paragraph(phrase(text, style));
-        }
-
-        void heading(Document doc, String text) throws DocumentException {
-            Paragraph p = paragraph(text, HEADING);
-            p.setSpacingBefore(10);
-            p.setSpacingAfter(4);
-            doc.add(p);
-        }
-
-        static PdfPTable table(int columns, float... widths) throws DocumentException {
-            PdfPTable table = new PdfPTable(columns);
-            table.setWidthPercentage(100);
-            table.setWidths(widths);
-            return table;
-        }
-
-        void header(PdfPTable table, String... titles) {
-            for (String title : titles) {
-                PdfPCell c = cell(title, HEADING);
-                c.setBackgroundColor(new Color(230, 230, 230));
-                table.addCell(c);
-            }
-        }
-
-        void row(PdfPTable table, String label, String value) {
-            table.addCell(cell(label, HEADING));
-            table.addCell(cell(value, TEXT));
-        }
-
-        PdfPCell cell(String text, Style style) {
-            PdfPCell c = new PdfPCell(phrase(text, style));
-            c.setPadding(3);
-            c.setVerticalAlignment(Element.ALIGN_TOP);
-            return c;
-        }
     }
 
     private static String truncate(String text, int max) {
