@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,8 +20,9 @@ public class CaseIndicators {
     private final IndicatorRepository indicators;
     private final Clock clock;
 
-    CaseIndicators(CsirtProperties properties, IndicatorRepository indicators, Clock clock) {
-        this.extractor = new IndicatorExtractor(List.of(properties.deskDomain()));
+    CaseIndicators(CsirtProperties properties, IndicatorRepository indicators, Clock clock,
+                   @Value("${csirt.indicators.own-networks:}") List<String> ownNetworks) {
+        this.extractor = new IndicatorExtractor(List.of(properties.deskDomain()), ownNetworks);
         this.indicators = indicators;
         this.clock = clock;
     }

@@ -35,10 +35,17 @@ public final class IndicatorExtractor {
     private static final Set<String> RESERVED_TLDS = Set.of("example", "test", "invalid", "localhost", "local", "internal");
 
     private final Set<String> ownDomains;
+    private final List<Network> ownNetworks;
 
     /** {@code ownDomains}: the desk's own domains; they and their subdomains are marked {@link Mark#OWN}. */
     public IndicatorExtractor(Collection<String> ownDomains) {
+        this(ownDomains, List.of());
+    }
+
+    /** And the agency's own address ranges (CIDR), whose addresses are marked {@link Mark#OWN} too. */
+    public IndicatorExtractor(Collection<String> ownDomains, Collection<String> ownNetworks) {
         this.ownDomains = ownDomains.stream().map(d -> d.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+        this.ownNetworks = ownNetworks.stream().filter(n -> !n.isBlank()).map(Network::parse).toList();
     }
 
     /**
@@ -331,7 +338,7 @@ public final class IndicatorExtractor {
             bytes[i] = (byte) v;
         }
         String canonical = (bytes[0] & 0xff) + "." + (bytes[1] & 0xff) + "." + (bytes[2] & 0xff) + "." + (bytes[3] & 0xff);
-        return java.util.Optional.of(new Indicator(IndicatorType.IPV4, canonical, AddressMarks.ipv4(bytes)));
+        return java.util.Optional.of(new Indicator(IndicatorType.IPV4, canonical, own(bytes) ? Mark.OWN : AddressMarks.ipv4(bytes)));
     }
 
     private java.util.Optional<Indicator> ipv6(String s) {
@@ -358,7 +365,8 @@ public final class IndicatorExtractor {
             if (bytes.length != 16) {
                 return java.util.Optional.empty();
             }
-            return java.util.Optional.of(new Indicator(IndicatorType.IPV6, AddressMarks.rfc5952(bytes), AddressMarks.ipv6(bytes)));
+            return java.util.Optional.of(new Indicator(IndicatorType.IPV6, AddressMarks.rfc5952(bytes),
+                    own(bytes) ? Mark.OWN : AddressMarks.ipv6(bytes)));
         } catch (UnknownHostException | IllegalArgumentException e) {
             return java.util.Optional.empty();
         }
@@ -405,6 +413,10 @@ public final class IndicatorExtractor {
             return java.util.Optional.empty();
         }
         return java.util.Optional.of(new Indicator(IndicatorType.DOMAIN, ascii, domainMark(ascii)));
+    }
+
+    private boolean own(byte[] address) {
+        return ownNetworks.stream().anyMatch(n -> n.contains(address));
     }
 
     private Mark domainMark(String domain) {

@@ -63,6 +63,19 @@ class IndicatorExtractorTest {
     }
 
     @Test
+    void theAgencysOwnNetworksAreMarkedAsItsOwn() {
+        IndicatorExtractor withNetworks = new IndicatorExtractor(List.of("trenggalekkab.go.id"),
+                List.of("103.147.8.0/22", "2001:df0:2ab::/48"));
+        assertThat(withNetworks.extract("server kami 103.147.10.5 diserang dari 103.147.12.5 dan 2001:df0:2ab:1::5",
+                Set.of())).containsExactly(
+                new Indicator(IndicatorType.IPV4, "103.147.10.5", Mark.OWN),
+                new Indicator(IndicatorType.IPV4, "103.147.12.5", Mark.NONE),
+                new Indicator(IndicatorType.IPV6, "2001:df0:2ab:1::5", Mark.OWN));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new IndicatorExtractor(List.of(), List.of("kantor.example/24")))
+                .as("a name is never looked up as a range").isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void aHashInsideALongerHexRunIsNotAHash() {
         String sha512 = "cf83e1357eefb8bdf1542850d66d8007d620e4050b5715dc83f4a921d36ce9ce"
                 + "47d0d13c5d85f2b0ff8318d2877eec2f63b931bd47417a81a538327af927da3e";
