@@ -6,6 +6,9 @@ import id.go.trenggalekkab.csirt.mail.HtmlLink;
 import id.go.trenggalekkab.csirt.mail.ParsedAttachment;
 import id.go.trenggalekkab.csirt.mail.ParsedMail;
 import id.go.trenggalekkab.csirt.mail.ReplyText;
+import id.go.trenggalekkab.csirt.ticket.TicketRepository;
+import id.go.trenggalekkab.csirt.workflow.Sender;
+import id.go.trenggalekkab.csirt.workflow.SenderResolver;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -25,8 +28,13 @@ import org.springframework.transaction.annotation.Transactional;
  * Every message taken in feeds the case's indicators, in the message's own transaction:
  * the text people wrote (a follow-up without the quoted mail it answers, which would bring
  * back the desk's own acknowledgement), the targets of its HTML links, and its text-like
- * attachments (plain text, CSV, logs, a forwarded .eml), each read up to a bound. The
- * sender's own address is not an indicator; the desk's own domain is kept, marked.
+ * attachments (plain text, CSV, logs, a forwarded .eml), each read up to a bound. Neither
+ * the sender's address nor the case's reporter's is an indicator; the desk's own domain is
+ * kept, marked. Automatic mail on a case (a bounce of the desk's own mail carries the
+ * acknowledgement, the reporter's address and the evidence's hashes; an auto-reply repeats
+ * what it answers) feeds nothing: only a person's words and files do. Nor does a stranger's
+ * mail on a case: anyone can write a case's tag in a subject, and a planted address would
+ * show in every briefing that correlates with it.
  */
 @Component("messageIndicators")
 public class MessageIndicators {
@@ -38,18 +46,34 @@ public class MessageIndicators {
 
     private final CaseIndicators extractor;
     private final IndicatorRepository indicators;
+    private final TicketRepository tickets;
+    private final SenderResolver senders;
 
-    MessageIndicators(CaseIndicators extractor, IndicatorRepository indicators) {
+    MessageIndicators(CaseIndicators extractor, IndicatorRepository indicators, TicketRepository tickets,
+                      SenderResolver senders) {
         this.extractor = extractor;
         this.indicators = indicators;
+        this.tickets = tickets;
+        this.senders = senders;
     }
 
     /** The body stays the stored mail, so the route goes on as before. */
     @Transactional(propagation = Propagation.MANDATORY)
     public StoredMail record(StoredMail stored) {
         ParsedMail parsed = stored.arrival().mail().parsed();
+        if (stored.arrival().bounce().isPresent() || (stored.followUp() && (stored.arrival().automatic()
+                || senders.resolve(stored.ticketId(), parsed.fromAddress()).standing() == Sender.Standing.STRANGER))) {
+            return stored;
+        }
         Instant at = stored.arrival().mail().receivedAt();
-        Set<String> sender = parsed.fromAddress() == null ? Set.of() : Set.of(parsed.fromAddress());
+        Set<String> sender = new HashSet<>();
+        if (parsed.fromAddress() != null) {
+            sender.add(parsed.fromAddress());
+        }
+        String reporter = tickets.get(stored.ticketId()).reporterAddress();
+        if (reporter != null) {
+            sender.add(reporter);
+        }
         // a report's subject often names the site or address; a reply's repeats the case's and carries commands
         String text = stored.followUp() ? ReplyText.strip(parsed.bodyText())
                 : (parsed.subject() == null ? "" : parsed.subject() + "\n") + parsed.bodyText();

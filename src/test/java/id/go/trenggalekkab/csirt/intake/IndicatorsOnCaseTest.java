@@ -145,6 +145,33 @@ class IndicatorsOnCaseTest extends DeskIntegrationTest {
                 + " AND i.value = ? AND i.removed_at IS NULL", ticket, value);
     }
 
+    @Test
+    void othersMailOnTheCaseNeverMakesTheReporterAnIndicatorAndMachinesMailFeedsNothing() {
+        String reporter = uniqueAddress("ioc-pihak");
+        String ticket = newCase(reporter, "Situs kecamatan diretas");
+        // the reporter's colleague, copied on the case, names the reporter and the attacker
+        String colleague = uniqueAddress("ioc-rekan");
+        jdbc.update("INSERT INTO participant (ticket_id, address, role) SELECT id, ?, 'COPIED' FROM ticket WHERE number = ?",
+                colleague, ticket);
+        TestMail.deliver(colleague, TestMail.report(colleague, "Re: [" + ticket + "] Situs kecamatan diretas",
+                "Seperti dilaporkan " + reporter + ", penyerang memakai 5.188.62.140."));
+        await().atMost(PATIENCE).until(() -> active(ticket, "5.188.62.140") == 1);
+        assertThat(active(ticket, reporter)).as("the reporter's own address").isZero();
+
+        // an auto-reply from the reporter's mailbox quoting an address feeds nothing
+        TestMail.deliver(reporter, TestMail.report(reporter, "Re: [" + ticket + "] Situs kecamatan diretas",
+                "Saya sedang cuti. Kontak darurat: 77.91.124.20", "Auto-Submitted: auto-replied"));
+        // a stranger writing the case's tag plants nothing
+        String stranger = uniqueAddress("ioc-asing");
+        TestMail.deliver(stranger, TestMail.report(stranger, "Re: [" + ticket + "] Situs kecamatan diretas",
+                "Pelakunya 193.233.20.2, percayalah."));
+        awaitQuiet();
+        assertThat(active(ticket, "77.91.124.20")).isZero();
+        assertThat(active(ticket, "193.233.20.2")).isZero();
+        assertThat(count("SELECT count(*) FROM message WHERE from_address = ?", stranger)).as("the mail itself is kept")
+                .isEqualTo(1);
+    }
+
     /** The briefings of a new report, whichever officers were on duty when it came. */
     private static List<String> briefingsOf(String ticket) {
         List<String> texts = new ArrayList<>();
