@@ -3,6 +3,7 @@ package id.go.trenggalekkab.csirt.api;
 import id.go.trenggalekkab.csirt.access.Viewers;
 import id.go.trenggalekkab.csirt.directory.Person;
 import id.go.trenggalekkab.csirt.evidence.EvidenceRepository;
+import id.go.trenggalekkab.csirt.indicator.CaseIndicators;
 import id.go.trenggalekkab.csirt.indicator.Correlations;
 import id.go.trenggalekkab.csirt.indicator.IndicatorRepository;
 import id.go.trenggalekkab.csirt.indicator.MispEvent;
@@ -57,11 +58,13 @@ class TicketController {
     private final FinalReport finalReport;
     private final IndicatorRepository indicators;
     private final Correlations correlations;
+    private final CaseIndicators caseIndicators;
     private final String deskDomain;
 
     TicketController(TicketRepository tickets, EvidenceRepository evidence, Logbook logbook, CaseRepository cases,
                      CaseVisibility visibility, Viewers viewers, FinalReport finalReport, IndicatorRepository indicators,
-                     Correlations correlations, CsirtProperties properties) {
+                     Correlations correlations, CaseIndicators caseIndicators, CsirtProperties properties) {
+        this.caseIndicators = caseIndicators;
         this.deskDomain = properties.deskDomain();
         this.finalReport = finalReport;
         this.indicators = indicators;
@@ -151,8 +154,7 @@ class TicketController {
     Map<String, Object> misp(@PathVariable String number) {
         Ticket ticket = find(number);
         sightOf(ticket, Sight.EVERYTHING);
-        return MispEvent.of(ticket, indicators.onCase(ticket.id()).stream().map(IndicatorRepository.StoredIndicator::indicator)
-                .toList(), deskDomain);
+        return MispEvent.of(ticket, caseIndicators.onCase(ticket.id()), deskDomain);
     }
 
     /**
@@ -165,8 +167,7 @@ class TicketController {
         sightOf(ticket, Sight.EVIDENCE);
         Optional<Person> viewer = viewers.current();
         return correlations.of(ticket.id()).stream()
-                .filter(c -> viewer.isEmpty() || TicketNumber.tryParse(c.ticket()).flatMap(tickets::find)
-                        .map(other -> visibility.of(viewer.get(), other) != Sight.NONE).orElse(false))
+                .filter(c -> viewer.isEmpty() || visibility.maySee(viewer.get(), c.ticket()))
                 .map(c -> new RelatedCase(c.ticket(), c.step(), CaseStep.valueOf(c.step()).describe(), c.category(),
                         c.indicator().type().name(), c.indicator().defanged()))
                 .toList();

@@ -203,7 +203,8 @@ public class OfficerBriefings {
                 .filter(i -> i.messageId() != null && i.messageId() == stored.messageRowId())
                 .map(IndicatorRepository.StoredIndicator::indicator).toList();
         // a red case is its participants' alone: never named to every officer
-        List<String> alsoSeen = correlations.of(ticket.id()).stream().filter(c -> found.contains(c.indicator()))
+        List<String> alsoSeen = found.isEmpty() ? List.of() : correlations.of(ticket.id()).stream()
+                .filter(c -> found.contains(c.indicator()))
                 .filter(c -> !"RED".equals(c.tlp()))
                 .limit(MAX_LISTED_INDICATORS)
                 .map(c -> c.ticket() + " (" + CaseStep.valueOf(c.step()).describe()

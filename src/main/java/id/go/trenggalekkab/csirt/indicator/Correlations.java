@@ -68,15 +68,7 @@ public class Correlations {
             case URL -> urlHost(indicator.value());
             default -> null;
         };
-        if (host == null) {
-            return false;
-        }
-        for (String bulk : bulkDomains) {
-            if (host.equals(bulk) || host.endsWith("." + bulk)) {
-                return true;
-            }
-        }
-        return false;
+        return host != null && bulkDomains.stream().anyMatch(bulk -> IndicatorExtractor.under(host, bulk));
     }
 
     private static String urlHost(String url) {

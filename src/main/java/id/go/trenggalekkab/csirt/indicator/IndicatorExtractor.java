@@ -420,17 +420,15 @@ public final class IndicatorExtractor {
     }
 
     private Mark domainMark(String domain) {
-        for (String own : ownDomains) {
-            if (domain.equals(own) || domain.endsWith("." + own)) {
-                return Mark.OWN;
-            }
+        if (ownDomains.stream().anyMatch(own -> under(domain, own))) {
+            return Mark.OWN;
         }
-        for (String doc : DOCUMENTATION_DOMAINS) {
-            if (domain.equals(doc) || domain.endsWith("." + doc)) {
-                return Mark.DOCUMENTATION;
-            }
-        }
-        return Mark.NONE;
+        return DOCUMENTATION_DOMAINS.stream().anyMatch(doc -> under(domain, doc)) ? Mark.DOCUMENTATION : Mark.NONE;
+    }
+
+    /** Whether the host is the domain or one of its subdomains. */
+    static boolean under(String host, String domain) {
+        return host.equals(domain) || host.endsWith("." + domain);
     }
 
     private static String key(Indicator indicator) {

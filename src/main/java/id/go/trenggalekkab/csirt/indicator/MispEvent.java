@@ -4,10 +4,10 @@ import id.go.trenggalekkab.csirt.sop.CaseStep;
 import id.go.trenggalekkab.csirt.sop.Category;
 import id.go.trenggalekkab.csirt.sop.Priority;
 import id.go.trenggalekkab.csirt.sop.Tlp;
+import id.go.trenggalekkab.csirt.system.Wib;
 import id.go.trenggalekkab.csirt.ticket.Ticket;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,8 +23,6 @@ import java.util.UUID;
  * subject line; the event is named by ticket number and category.
  */
 public final class MispEvent {
-
-    private static final ZoneId WIB = ZoneId.of("Asia/Jakarta");
 
     /** The RSIT values (MISP taxonomy "rsit") the desk's local types stand for. */
     private static final Map<String, String> RSIT_VALUES = Map.of(
@@ -78,7 +76,7 @@ public final class MispEvent {
         event.put("uuid", uuid("event", deskDomain, ticket.number().toString()));
         event.put("info", ticket.number() + ": insiden " + (ticket.category() == null ? "(belum dikategorikan)"
                 : ticket.category().toString()) + " (" + deskDomain + ")");
-        event.put("date", LocalDate.ofInstant(ticket.receivedAt(), WIB).toString());
+        event.put("date", LocalDate.ofInstant(ticket.receivedAt(), Wib.ZONE).toString());
         event.put("threat_level_id", String.valueOf(threatLevel(ticket.priority())));
         event.put("analysis", String.valueOf(analysis(ticket.step())));
         event.put("distribution", String.valueOf(distribution(ticket.tlp())));
@@ -105,7 +103,7 @@ public final class MispEvent {
                 attribute.put("comment", switch (indicator.mark()) {
                     case PRIVATE -> "private address range";
                     case DOCUMENTATION -> "documentation/test name or range";
-                    case OWN -> "the reporting organisation's own domain";
+                    case OWN -> "the reporting organisation's own domain or network";
                     case NONE -> "";
                 });
             }

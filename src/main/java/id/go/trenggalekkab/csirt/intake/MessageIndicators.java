@@ -70,7 +70,8 @@ public class MessageIndicators {
         if (parsed.fromAddress() != null) {
             sender.add(parsed.fromAddress());
         }
-        String reporter = tickets.get(stored.ticketId()).reporterAddress();
+        // on a new report the sender is the reporter; on a follow-up the reporter may be named by someone else
+        String reporter = stored.followUp() ? tickets.get(stored.ticketId()).reporterAddress() : null;
         if (reporter != null) {
             sender.add(reporter);
         }

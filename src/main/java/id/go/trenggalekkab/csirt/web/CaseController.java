@@ -132,8 +132,7 @@ class CaseController {
         model.put("hasIndicators", !found.isEmpty());
         // other cases sharing an indicator, only those this person may see
         List<String> related = evidenceToo ? correlations.of(t.id()).stream()
-                .filter(c -> TicketNumber.tryParse(c.ticket()).flatMap(tickets::find)
-                        .map(other -> visibility.of(viewer, other) != Sight.NONE).orElse(false))
+                .filter(c -> visibility.maySee(viewer, c.ticket()))
                 .map(c -> c.ticket() + ": " + c.indicator().defanged()).distinct().toList() : List.of();
         model.put("related", related);
         model.put("hasRelated", !related.isEmpty());

@@ -5,6 +5,8 @@ import id.go.trenggalekkab.csirt.logbook.Logbook;
 import id.go.trenggalekkab.csirt.sop.Role;
 import id.go.trenggalekkab.csirt.sop.Tlp;
 import id.go.trenggalekkab.csirt.ticket.Ticket;
+import id.go.trenggalekkab.csirt.ticket.TicketRepository;
+import id.go.trenggalekkab.csirt.ticket.TicketNumber;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,10 +39,17 @@ public class CaseVisibility {
 
     private final CaseRepository cases;
     private final Logbook logbook;
+    private final TicketRepository tickets;
 
-    CaseVisibility(CaseRepository cases, Logbook logbook) {
+    CaseVisibility(CaseRepository cases, Logbook logbook, TicketRepository tickets) {
         this.cases = cases;
         this.logbook = logbook;
+        this.tickets = tickets;
+    }
+
+    /** Whether the person may learn that the case with this number exists (named as a related case, say). */
+    public boolean maySee(Person viewer, String number) {
+        return TicketNumber.tryParse(number).flatMap(tickets::find).map(t -> of(viewer, t) != Sight.NONE).orElse(false);
     }
 
     public Sight of(Person viewer, Ticket ticket) {

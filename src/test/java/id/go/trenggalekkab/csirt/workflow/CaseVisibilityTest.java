@@ -44,6 +44,10 @@ class CaseVisibilityTest extends DeskIntegrationTest {
         assertThat(sight(People.KABID, ticket)).isEqualTo(Sight.NONE);
         assertThat(sight(People.KADIS, ticket)).isEqualTo(Sight.NONE);
         assertThat(sight(People.TTIS, ticket)).isEqualTo(Sight.NONE);
+        // named as a related case (API and case page): only to whom may see it, never a number that is not there
+        assertThat(visibility.maySee(directory.find(People.OFFICER).orElseThrow(), ticket)).isTrue();
+        assertThat(visibility.maySee(directory.find(People.PIKET).orElseThrow(), ticket)).isFalse();
+        assertThat(visibility.maySee(directory.find(People.OFFICER).orElseThrow(), "TTIS-2099-99999")).isFalse();
 
         command(People.OFFICER, ticket, "#tugaskan " + People.PIKET, "");
         await().atMost(PATIENCE).until(() -> People.PIKET.equals(ticket(ticket).path("assignee").asText()));
