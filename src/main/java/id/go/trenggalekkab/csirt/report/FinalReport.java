@@ -93,7 +93,7 @@ public class FinalReport {
                     .reduce((a, b) -> b).orElse("-"));
             sheet.row(identity, "Kategori", t.category() == null ? "-" : t.category().taxonomyClass()
                     + (t.category().subtype() == null ? "" : " / " + t.category().subtype()));
-            sheet.row(identity, "Prioritas", t.priority() == null ? "-" : t.priority().name());
+            sheet.row(identity, "Prioritas", t.priority() == null ? "-" : t.priority().indonesian());
             sheet.row(identity, "Petugas", t.assignee() == null ? "-" : t.assignee());
             doc.add(identity);
 

@@ -30,7 +30,7 @@ public record CaseHeading(String number, String tag, String tlp, String subject,
                 step.isFinished() || step == CaseStep.AUTOMATIC || step == CaseStep.MERGED ? "-"
                         : SopGraph.nextSteps(step).stream().map(CaseStep::describe).collect(Collectors.joining(" atau ")),
                 t.category() == null ? "belum" : t.category().toString(),
-                t.priority() == null ? "belum" : t.priority().name(),
+                t.priority() == null ? "belum" : t.priority().indonesian(),
                 t.assignee() == null ? "belum" : t.assignee());
     }
 }
