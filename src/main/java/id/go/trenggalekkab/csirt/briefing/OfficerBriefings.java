@@ -173,8 +173,7 @@ public class OfficerBriefings {
     }
 
     private List<Person> assigneeOrEveryOfficer(Ticket ticket) {
-        Optional<Person> assignee = directory.find(ticket.assignee()).filter(Person::isDeskStaff);
-        return assignee.map(List::of).orElseGet(() -> directory.withRole(Role.OFFICER));
+        return directory.inCharge(ticket.assignee());
     }
 
     private void brief(Ticket ticket, StoredMail stored, String sender, boolean newReport, List<Person> officers) {

@@ -82,6 +82,14 @@ public class Directory {
     }
 
     /**
+     * Whoever must act on a case: the officer it is assigned to, or every officer where it
+     * is assigned to nobody, or to someone no longer on the desk's staff.
+     */
+    public List<Person> inCharge(String assignee) {
+        return find(assignee).filter(Person::isDeskStaff).map(List::of).orElseGet(() -> withRole(Role.OFFICER));
+    }
+
+    /**
      * The officers whose duty schedule covers this moment; where nobody's does (at night, on
      * a holiday, or with no schedules in the file at all), every officer: a report is never
      * told to nobody.

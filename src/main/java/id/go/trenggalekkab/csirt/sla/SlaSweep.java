@@ -106,9 +106,6 @@ public class SlaSweep {
         if (!level.isReminder()) {
             return directory.withRole(Role.SUPERVISOR);
         }
-        if (step.assignee() != null) {
-            return directory.find(step.assignee()).map(List::of).orElseGet(() -> directory.withRole(Role.OFFICER));
-        }
-        return directory.withRole(Role.OFFICER);
+        return directory.inCharge(step.assignee());
     }
 }
