@@ -14,6 +14,11 @@ public record Person(String address, String name, Set<Role> roles, DutySchedule 
         return roles.contains(role);
     }
 
+    /** Whether they act on cases at all: the CSIRTs upward are in the directory only to receive the report. */
+    public boolean actsOnCases() {
+        return roles.stream().anyMatch(Role::actsOnCases);
+    }
+
     public boolean isDeskStaff() {
         return roles.stream().anyMatch(Role::isDeskStaff);
     }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,12 +20,14 @@ public class CaseIndicators {
     private final IndicatorExtractor extractor;
     private final IndicatorRepository indicators;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     CaseIndicators(CsirtProperties properties, IndicatorRepository indicators, Clock clock,
-                   @Value("${csirt.indicators.own-networks:}") List<String> ownNetworks) {
+                   @Value("${csirt.indicators.own-networks:}") List<String> ownNetworks, ApplicationEventPublisher events) {
         this.extractor = new IndicatorExtractor(List.of(properties.deskDomain()), ownNetworks);
         this.indicators = indicators;
         this.clock = clock;
+        this.events = events;
     }
 
     /** The case's indicators not removed, as they are shown and shared. */
@@ -45,11 +48,23 @@ public class CaseIndicators {
 
     /** Adds it (or brings back one removed before); false when the case has it already. */
     public boolean add(long ticketId, Indicator indicator, String officer) {
-        return indicators.addByOfficer(ticketId, indicator, clock.instant(), officer);
+        return changed(ticketId, indicators.addByOfficer(ticketId, indicator, clock.instant(), officer));
     }
 
     /** Removes it, keeping the row with who and when; false when the case does not have it. */
     public boolean remove(long ticketId, Indicator indicator, String officer) {
-        return indicators.remove(ticketId, indicator, clock.instant(), officer);
+        return changed(ticketId, indicators.remove(ticketId, indicator, clock.instant(), officer));
+    }
+
+    /** Told after a message's indicators are stored, in its transaction. */
+    public void messageAdded(long ticketId) {
+        events.publishEvent(new IndicatorsChanged(ticketId));
+    }
+
+    private boolean changed(long ticketId, boolean changed) {
+        if (changed) {
+            events.publishEvent(new IndicatorsChanged(ticketId));
+        }
+        return changed;
     }
 }

@@ -62,21 +62,7 @@ public class Correlations {
 
     /** Whether the indicator's host is on the bulk list (or under a name on it). */
     boolean bulk(Indicator indicator) {
-        String host = switch (indicator.type()) {
-            case DOMAIN -> indicator.value();
-            case EMAIL -> indicator.value().substring(indicator.value().lastIndexOf('@') + 1);
-            case URL -> urlHost(indicator.value());
-            default -> null;
-        };
-        return host != null && bulkDomains.stream().anyMatch(bulk -> IndicatorExtractor.under(host, bulk));
-    }
-
-    private static String urlHost(String url) {
-        String rest = url.substring(url.indexOf("://") + 3);
-        int end = 0;
-        while (end < rest.length() && "/?#:".indexOf(rest.charAt(end)) < 0) {
-            end++;
-        }
-        return rest.substring(0, end);
+        return indicator.host().filter(host -> bulkDomains.stream().anyMatch(bulk -> IndicatorExtractor.under(host, bulk)))
+                .isPresent();
     }
 }

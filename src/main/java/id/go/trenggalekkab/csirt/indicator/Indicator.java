@@ -1,5 +1,7 @@
 package id.go.trenggalekkab.csirt.indicator;
 
+import java.util.Optional;
+
 /**
  * One indicator as found in a report: its type, its value in canonical form (refanged,
  * host names in lower-case ASCII, IPv6 compressed, hashes lower-case, CVE upper-case) and
@@ -25,5 +27,34 @@ public record Indicator(IndicatorType type, String value, Mark mark) {
             case DOCUMENTATION -> "alamat contoh/dokumentasi";
             case OWN -> "milik instansi sendiri";
         };
+    }
+
+    /**
+     * The host name it names: a domain itself, an e-mail address's domain, a URL's host
+     * (an address literal in a URL included, without its brackets); empty for the rest.
+     */
+    public Optional<String> host() {
+        return switch (type) {
+            case DOMAIN -> Optional.of(value);
+            case EMAIL -> Optional.of(value.substring(value.lastIndexOf('@') + 1));
+            case URL -> Optional.of(urlHost(value));
+            default -> Optional.empty();
+        };
+    }
+
+    private static String urlHost(String url) {
+        String rest = url.substring(url.indexOf("://") + 3);
+        int end = 0;
+        while (end < rest.length() && "/?#".indexOf(rest.charAt(end)) < 0) {
+            end++;
+        }
+        String authority = rest.substring(0, end);
+        authority = authority.substring(authority.lastIndexOf('@') + 1);
+        if (authority.startsWith("[")) {
+            int close = authority.indexOf(']');
+            return close < 0 ? authority.substring(1) : authority.substring(1, close);
+        }
+        int port = authority.indexOf(':');
+        return port < 0 ? authority : authority.substring(0, port);
     }
 }

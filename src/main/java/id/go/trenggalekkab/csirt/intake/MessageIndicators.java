@@ -92,6 +92,7 @@ public class MessageIndicators {
         }
         if (added > 0) {
             log.info("{} indicator(s) added to {}", added, stored.number());
+            extractor.messageAdded(stored.ticketId());
         }
         return stored;
     }

@@ -37,6 +37,14 @@ public enum LogbookEvent {
     // time standards
     SLA_REMINDER,
     SLA_ESCALATION,
+    // the report upward (BSSN regulation 1/2024, art. 15)
+    /** The case owes a report upward: a high priority, or a vital system named (with its 1x24-hour deadline). */
+    UPWARD_REPORT_DUE,
+    UPWARD_REPORT_SENT,
+    UPWARD_DEADLINE_REMINDER,
+    UPWARD_DEADLINE_ESCALATION,
+    /** No indicator names a vital system any more: the deadline no longer runs. */
+    UPWARD_DEADLINE_STOPPED,
     // the directory
     DIRECTORY_LOADED,
     DIRECTORY_REFUSED,

@@ -100,7 +100,8 @@ public class SignInLinks {
             repository.recordUnanswered(address, client, now);
             return Requested.TOO_MANY;
         }
-        Optional<Person> person = directory.find(address);
+        // the CSIRTs upward only receive the report: no link, as for an address the desk does not know
+        Optional<Person> person = directory.find(address).filter(Person::actsOnCases);
         if (person.isEmpty()) {
             repository.recordUnanswered(address, client, now);
             return Requested.SENT_IF_KNOWN;
@@ -129,7 +130,8 @@ public class SignInLinks {
                 : now.isAfter(link.expiresAt()) ? Refusal.EXPIRED
                 : browserSecret == null || !hash(browserSecret).equals(link.browserSha256()) ? Refusal.OTHER_BROWSER
                 : null;
-        Optional<Person> person = refusal == null ? directory.find(link.address()) : Optional.empty();
+        Optional<Person> person = refusal == null ? directory.find(link.address()).filter(Person::actsOnCases)
+                : Optional.empty();
         if (refusal == null && person.isEmpty()) {
             refusal = Refusal.NO_LONGER_IN_DIRECTORY;
         }

@@ -37,6 +37,10 @@ public enum CommandWord implements Trigger {
     INDICATOR("tambah 45.13.227.9", "ioc", "indikator", "indicator"),
     /** The case as an event to the team's MISP instance (never a TLP:RED or AMBER+STRICT one). */
     SHARE(null, "bagikan", "share"),
+    /** The report upward (BSSN regulation 1/2024, art. 15) to the sectoral CSIRT, copying the national one. */
+    REPORT_UPWARD(null, "lapor-bssn", "report-bssn"),
+    /** The report upward as it would go now, mailed to the officer who asks, to review. */
+    DRAFT_UPWARD(null, "draf-bssn", "draft-bssn"),
     STATUS(null, "status"),
     HELP(null, "bantuan", "help");
 

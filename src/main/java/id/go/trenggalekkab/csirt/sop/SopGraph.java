@@ -14,6 +14,7 @@ import static id.go.trenggalekkab.csirt.sop.CommandWord.ASK;
 import static id.go.trenggalekkab.csirt.sop.CommandWord.ASSIGN;
 import static id.go.trenggalekkab.csirt.sop.CommandWord.CATEGORY;
 import static id.go.trenggalekkab.csirt.sop.CommandWord.CLOSE;
+import static id.go.trenggalekkab.csirt.sop.CommandWord.DRAFT_UPWARD;
 import static id.go.trenggalekkab.csirt.sop.CommandWord.DISMISS;
 import static id.go.trenggalekkab.csirt.sop.CommandWord.HELP;
 import static id.go.trenggalekkab.csirt.sop.CommandWord.LOGBOOK_UPDATED;
@@ -26,6 +27,7 @@ import static id.go.trenggalekkab.csirt.sop.CommandWord.PROMOTE;
 import static id.go.trenggalekkab.csirt.sop.CommandWord.REOPEN;
 import static id.go.trenggalekkab.csirt.sop.CommandWord.REPAIRED;
 import static id.go.trenggalekkab.csirt.sop.CommandWord.REPLY;
+import static id.go.trenggalekkab.csirt.sop.CommandWord.REPORT_UPWARD;
 import static id.go.trenggalekkab.csirt.sop.CommandWord.SEND_CASE_FILE;
 import static id.go.trenggalekkab.csirt.sop.CommandWord.SPLIT;
 import static id.go.trenggalekkab.csirt.sop.CommandWord.STATUS;
@@ -60,7 +62,8 @@ public final class SopGraph {
     private static final Set<Role> STAFF_AND_TTIS = EnumSet.of(OFFICER, SUPERVISOR, TTIS);
     private static final Set<Role> STAFF_AND_APH = EnumSet.of(OFFICER, SUPERVISOR, APH);
     private static final Set<Role> HANDLERS = EnumSet.of(OFFICER, SUPERVISOR, TTIS, APH);
-    private static final Set<Role> EVERYONE = EnumSet.allOf(Role.class);
+    /** Everyone who acts on cases: the CSIRTs upward only receive the report. */
+    private static final Set<Role> EVERYONE = EnumSet.copyOf(Stream.of(Role.values()).filter(Role::actsOnCases).toList());
     private static final Set<CaseStep> AFTER_VERIFICATION = EnumSet.range(CATEGORISATION, CLOSING);
     private static final Set<CaseStep> NOT_FINISHED = EnumSet.complementOf(EnumSet.of(CLOSED, CaseStep.NOT_AN_INCIDENT,
             DISMISSED));
@@ -117,6 +120,9 @@ public final class SopGraph {
             // officers keep the case's indicators right: what the desk missed, what it took wrongly
             new InPlace(INDICATOR, STAFF, ANY_STEP),
             new InPlace(SHARE, STAFF, AN_INCIDENT),
+            // the report upward is a verified incident's; the officer reviews the draft, then sends it
+            new InPlace(DRAFT_UPWARD, STAFF, AN_INCIDENT),
+            new InPlace(REPORT_UPWARD, STAFF, AN_INCIDENT),
             // the desk writes to the reporter only on these words; a question makes the case wait for the answer
             new InPlace(REPLY, STAFF, REPORTED),
             new InPlace(ASK, STAFF, REPORTED_AND_OPEN),

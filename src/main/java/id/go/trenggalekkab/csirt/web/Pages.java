@@ -41,6 +41,8 @@ class Pages {
             case TTIS -> "TTIS";
             case APH -> "APH";
             case KADIS -> "kadis";
+            case SECTORAL_CSIRT -> "CSIRT sektoral";
+            case NATIONAL_CSIRT -> "CSIRT nasional";
         };
     }
 }

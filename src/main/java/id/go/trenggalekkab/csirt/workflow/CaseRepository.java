@@ -129,7 +129,7 @@ public class CaseRepository {
                 new MapSqlParameterSource().addValue("id", ticketId).addValue("assignee", assignee));
     }
 
-    void addParticipant(long ticketId, String address, ParticipantRole role) {
+    public void addParticipant(long ticketId, String address, ParticipantRole role) {
         jdbc.update("""
                 INSERT INTO participant (ticket_id, address, role) VALUES (:ticketId, :address, :role)
                 ON CONFLICT DO NOTHING

@@ -50,14 +50,17 @@ public class CaseWorkflow {
     private final ReporterWaits waits;
     private final CaseIndicators indicators;
     private final MispServer misp;
+    private final UpwardReporting upward;
     private final String deskDomain;
     private final Clock clock;
 
     CaseWorkflow(TicketRepository tickets, CaseRepository cases, Directory directory, ReporterNotices reporterNotices,
                  CaseFiles caseFiles, ApplicationEventPublisher events, Logbook logbook, ReporterWaits waits,
-                 CaseIndicators indicators, MispServer misp, CsirtProperties properties, Clock clock) {
+                 CaseIndicators indicators, MispServer misp, UpwardReporting upward, CsirtProperties properties,
+                 Clock clock) {
         this.indicators = indicators;
         this.misp = misp;
+        this.upward = upward;
         this.deskDomain = properties.deskDomain();
         this.tickets = tickets;
         this.cases = cases;
@@ -148,6 +151,11 @@ public class CaseWorkflow {
             case SEND_CASE_FILE -> sendCaseFile(ticket, command);
             case INDICATOR -> indicator(ticket, actor, command);
             case SHARE -> share(ticket, command);
+            case REPORT_UPWARD -> reportUpward(ticket, actor, command, note);
+            case DRAFT_UPWARD -> {
+                upward.mailDraft(ticket, actor);
+                yield CommandOutcome.applied(command, OutcomeText.UPWARD_DRAFT_SENT, actor.address());
+            }
             case NOTE -> note.isBlank()
                     ? CommandOutcome.refused(command, OutcomeText.EMPTY_NOTE)
                     : CommandOutcome.applied(command, OutcomeText.NOTE_SAVED, note);
@@ -281,6 +289,7 @@ public class CaseWorkflow {
             return CommandOutcome.refused(command, OutcomeText.UNKNOWN_PRIORITY);
         }
         cases.setPriority(ticket.id(), priority.get());
+        events.publishEvent(new CasePrioritised(ticket.id(), priority.get()));
         return completeCategorisation(ticket.id(), actor, note, CommandOutcome.applied(command, OutcomeText.PRIORITISED,
                 command.argument().toLowerCase(Locale.ROOT)));
     }
@@ -335,6 +344,16 @@ public class CaseWorkflow {
         MispServer.Pushed pushed = misp.push(ticket, indicators.onCase(ticket.id()), deskDomain);
         return pushed.sent() ? CommandOutcome.applied(command, OutcomeText.SHARED_WITH_MISP, pushed.detail())
                 : CommandOutcome.refused(command, OutcomeText.NOT_SHARED_WITH_MISP, pushed.detail());
+    }
+
+    /** "#lapor-bssn": the report upward, with the officer's words (the mail's body) as description and impact. */
+    private CommandOutcome reportUpward(Ticket ticket, Person actor, Command command, String note) {
+        List<Person> to = upward.send(ticket, actor, note);
+        if (to.isEmpty()) {
+            return CommandOutcome.refused(command, OutcomeText.NO_UPWARD_RECIPIENT);
+        }
+        return CommandOutcome.applied(command, OutcomeText.REPORTED_UPWARD,
+                to.stream().map(p -> p.name() + " <" + p.address() + ">").collect(Collectors.joining(", ")));
     }
 
     private CommandOutcome assign(Ticket ticket, Command command) {

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * each replaced by a word saying what stood there. What the report says of the incident
  * stays, other people's addresses included: they are evidence.
  */
-final class PersonalData {
+public final class PersonalData {
 
     static final String ADDRESS = "[alamat pelapor]";
     static final String NAME = "[nama pelapor]";
@@ -31,7 +31,7 @@ final class PersonalData {
 
     private PersonalData() {}
 
-    static String redact(String text, String reporterName, String reporterAddress) {
+    public static String redact(String text, String reporterName, String reporterAddress) {
         if (text == null) {
             return "";
         }

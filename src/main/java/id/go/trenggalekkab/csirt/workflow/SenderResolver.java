@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 /**
  * The one place that decides who a sender is on a case: the directory says who they are,
  * the case's participants whether they belong to it. TTIS and APH belong to a case once it
- * is handed to them; the desk's own people always do. Authentication is a separate
+ * is handed to them; the desk's own people always do; the CSIRTs the report upward went to
+ * are participants like a reporter. Authentication is a separate
  * question ({@link SenderAuthentication}), asked only of those who may command.
  */
 @Component
@@ -33,7 +34,8 @@ public class SenderResolver {
             return new Sender(address, person, Standing.STAFF);
         }
         boolean participant = cases.isParticipant(ticketId, address);
-        if (person.isPresent() && participant) {
+        // a CSIRT upward answering the report is heard on the case, never obeyed
+        if (person.isPresent() && participant && (person.get().has(Role.TTIS) || person.get().has(Role.APH))) {
             return new Sender(address, person, Standing.HANDLER);
         }
         return new Sender(address, Optional.empty(), participant ? Standing.PARTICIPANT : Standing.STRANGER);

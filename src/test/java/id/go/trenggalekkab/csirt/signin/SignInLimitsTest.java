@@ -36,6 +36,11 @@ class SignInLimitsTest extends DeskIntegrationTest {
         String stranger = TestMail.uniqueAddress("bukan-orang-desk");
         assertThat(links.request(stranger, "198.51.100.2", browser)).as("the same answer as for a person of the directory")
                 .isEqualTo(Requested.SENT_IF_KNOWN);
+        // the CSIRTs upward are in the directory only to receive the report: no way into the web view
+        String sectoral = "csirt-sektoral@pemerintahan.example";
+        assertThat(links.request(sectoral, "198.51.100.7", browser)).isEqualTo(Requested.SENT_IF_KNOWN);
+        assertThat(count("SELECT count(*) FROM sign_in_request WHERE address = ? AND token_sha256 IS NOT NULL", sectoral))
+                .isZero();
         for (int i = 1; i < SignInLinks.PER_CLIENT; i++) {
             links.request(TestMail.uniqueAddress("tebakan"), "198.51.100.2", browser);
         }
@@ -44,5 +49,6 @@ class SignInLimitsTest extends DeskIntegrationTest {
         assertThat(links.request("bukan alamat", "198.51.100.3", browser)).isEqualTo(Requested.NOT_AN_ADDRESS);
         awaitQuiet();
         assertThat(TestMail.inboxOf(stranger)).as("no mail to an address outside the directory").isEmpty();
+        assertThat(TestMail.inboxOf(sectoral, "Tautan masuk")).as("nor to a CSIRT upward").isEmpty();
     }
 }

@@ -38,6 +38,7 @@ import org.junit.jupiter.api.Test;
 class SopGraphTest {
 
     private static final Set<Role> STAFF = EnumSet.of(Role.OFFICER, Role.SUPERVISOR);
+    private static final Set<Role> ACTING = EnumSet.of(Role.OFFICER, Role.SUPERVISOR, Role.TTIS, Role.APH, Role.KADIS);
     private static final Set<CaseStep> FINISHED = EnumSet.of(CLOSED, CaseStep.NOT_AN_INCIDENT, DISMISSED);
 
     /** One row of the SOP as a command table: who may, and from which step it leads where (or acts in place). */
@@ -96,8 +97,12 @@ class SopGraphTest {
                     CaseStep.RESOLUTION_ANALYSIS, List.of(CaseStep.MERGED), LOGBOOK_UPDATE, List.of(CaseStep.MERGED),
                     CLOSING, List.of(CaseStep.MERGED)),
             moves(CommandWord.SPLIT, STAFF, CaseStep.MERGED, List.of(VERIFICATION)),
-            inPlace(CommandWord.STATUS, EnumSet.allOf(Role.class), EnumSet.allOf(CaseStep.class)),
-            inPlace(CommandWord.HELP, EnumSet.allOf(Role.class), EnumSet.allOf(CaseStep.class)));
+            // the report upward (BSSN regulation 1/2024): a verified incident's, open or closed
+            inPlace(CommandWord.DRAFT_UPWARD, STAFF, EnumSet.range(CATEGORISATION, CLOSED)),
+            inPlace(CommandWord.REPORT_UPWARD, STAFF, EnumSet.range(CATEGORISATION, CLOSED)),
+            // everyone who acts on cases; the CSIRTs upward only receive the report, they ask nothing
+            inPlace(CommandWord.STATUS, ACTING, EnumSet.allOf(CaseStep.class)),
+            inPlace(CommandWord.HELP, ACTING, EnumSet.allOf(CaseStep.class)));
 
     /** Each role alone, and nobody (the reporter, a stranger: no role in the directory). */
     private static List<Set<Role>> everyone() {

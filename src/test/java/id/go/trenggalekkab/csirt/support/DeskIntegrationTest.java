@@ -55,6 +55,8 @@ import org.springframework.test.context.DynamicPropertySource;
     "csirt.http.api-token=" + DeskIntegrationTest.API_TOKEN,
     // the API tests read without signing in, as on the embedded default; the web view's tests sign in
     "csirt.http.open-api=true",
+    // systems marked vital: the report upward's 1x24-hour deadline (UpwardReportTest)
+    "csirt.upward.vital-systems=sipd.trenggalekkab.go.id,10.77.0.0/16",
     "server.address=127.0.0.1"
 })
 public abstract class DeskIntegrationTest {
@@ -210,7 +212,8 @@ public abstract class DeskIntegrationTest {
     /**
      * Test isolation for tests that move the clock: the shared database holds other tests'
      * open cases, which a moved clock would make overdue for every SLA sweep (the
-     * background one included). Their deadlines move out of reach; the named tickets keep theirs.
+     * background one included), and so would the report upward's deadlines. Their deadlines
+     * move out of reach; the named tickets keep theirs.
      */
     protected void moveOpenDeadlinesOutOfReach(String... except) {
         jdbc.update("""
@@ -218,6 +221,11 @@ public abstract class DeskIntegrationTest {
                                        next_notice_at = next_notice_at + interval '36500 days'
                   FROM ticket t
                  WHERE t.id = s.ticket_id AND NOT (t.number = ANY (?)) AND s.left_at IS NULL AND s.deadline IS NOT NULL
+                """, (Object) except);
+        jdbc.update("""
+                UPDATE upward_report u SET next_notice_at = next_notice_at + interval '36500 days'
+                  FROM ticket t
+                 WHERE t.id = u.ticket_id AND NOT (t.number = ANY (?)) AND u.next_notice_at IS NOT NULL
                 """, (Object) except);
     }
 

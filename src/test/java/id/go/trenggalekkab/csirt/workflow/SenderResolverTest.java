@@ -37,6 +37,14 @@ class SenderResolverTest extends DeskIntegrationTest {
             assertThat(s.mayCommand()).isTrue();
             assertThat(s.isHandlerTeam()).isTrue();
         });
+        // a CSIRT upward the report went to is heard like a reporter, never a handler, though in the directory
+        String national = "csirt-nasional@bssn.example";
+        assertThat(senders.resolve(ticket, national).standing()).isEqualTo(Standing.STRANGER);
+        jdbc.update("INSERT INTO participant (ticket_id, address, role) VALUES (?, ?, 'UPWARD_CSIRT')", ticket, national);
+        assertThat(senders.resolve(ticket, national)).satisfies(s -> {
+            assertThat(s.standing()).isEqualTo(Standing.PARTICIPANT);
+            assertThat(s.mayCommand()).isFalse();
+        });
         assertThat(senders.resolve(ticket, uniqueAddress("asing")).standing()).isEqualTo(Standing.STRANGER);
         assertThat(senders.resolve(ticket, null).standing()).isEqualTo(Standing.STRANGER);
     }

@@ -1,0 +1,196 @@
+package id.go.trenggalekkab.csirt.upward;
+
+import id.go.trenggalekkab.csirt.directory.Directory;
+import id.go.trenggalekkab.csirt.directory.Person;
+import id.go.trenggalekkab.csirt.indicator.CaseIndicators;
+import id.go.trenggalekkab.csirt.indicator.IndicatorsChanged;
+import id.go.trenggalekkab.csirt.indicator.VitalSystems;
+import id.go.trenggalekkab.csirt.logbook.Logbook;
+import id.go.trenggalekkab.csirt.logbook.LogbookEvent;
+import id.go.trenggalekkab.csirt.outbound.Letter;
+import id.go.trenggalekkab.csirt.outbound.Mailer;
+import id.go.trenggalekkab.csirt.sop.MessageKind;
+import id.go.trenggalekkab.csirt.sop.Priority;
+import id.go.trenggalekkab.csirt.sop.Role;
+import id.go.trenggalekkab.csirt.system.Wib;
+import id.go.trenggalekkab.csirt.ticket.Ticket;
+import id.go.trenggalekkab.csirt.ticket.TicketRepository;
+import id.go.trenggalekkab.csirt.workflow.CasePrioritised;
+import id.go.trenggalekkab.csirt.workflow.CaseRepository;
+import id.go.trenggalekkab.csirt.workflow.ParticipantRole;
+import id.go.trenggalekkab.csirt.workflow.UpwardReporting;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Which cases owe a report upward and the report itself. A case owes one when an officer
+ * sets a high priority (the regulation's high risk) or when its indicators name a system
+ * marked vital; the first time it does, the officers get the draft. A vital system also
+ * sets the 1×24-hour deadline, counted from the report's arrival, which {@link
+ * UpwardDeadlineSweep} holds. {@code #lapor-bssn} sends the report to the sectoral CSIRTs
+ * and the national ones of the directory, each as a participant of the case from then on
+ * (heard, never obeyed), and stops the deadline. Everything happens in the transaction of
+ * the mail or command that caused it.
+ */
+@Component
+class UpwardReports implements UpwardReporting {
+
+    private static final Logger log = LoggerFactory.getLogger(UpwardReports.class);
+
+    private final UpwardReportRepository owed;
+    private final UpwardReportContents contents;
+    private final UpwardProperties properties;
+    private final VitalSystems vitalSystems;
+    private final CaseIndicators indicators;
+    private final TicketRepository tickets;
+    private final CaseRepository cases;
+    private final Directory directory;
+    private final Mailer mailer;
+    private final Logbook logbook;
+    private final Clock clock;
+
+    UpwardReports(UpwardReportRepository owed, UpwardReportContents contents, UpwardProperties properties,
+                  VitalSystems vitalSystems, CaseIndicators indicators, TicketRepository tickets, CaseRepository cases,
+                  Directory directory, Mailer mailer, Logbook logbook, Clock clock) {
+        this.owed = owed;
+        this.contents = contents;
+        this.properties = properties;
+        this.vitalSystems = vitalSystems;
+        this.indicators = indicators;
+        this.tickets = tickets;
+        this.cases = cases;
+        this.directory = directory;
+        this.mailer = mailer;
+        this.logbook = logbook;
+        this.clock = clock;
+    }
+
+    @EventListener
+    @Transactional(propagation = Propagation.MANDATORY)
+    void onPrioritised(CasePrioritised prioritised) {
+        if (prioritised.priority() != Priority.HIGH) {
+            return;
+        }
+        Ticket ticket = tickets.get(prioritised.ticketId());
+        UpwardReportRepository.Owed before = owed.lockOrCreate(ticket.id());
+        owed.markHighPriority(ticket.id());
+        if (!before.highPriority()) {
+            logbook.record(ticket.id(), Logbook.SYSTEM, LogbookEvent.UPWARD_REPORT_DUE,
+                    "high priority: a report to the sectoral CSIRT is due (BSSN regulation 1/2024, art. 15)");
+            draftToOfficersOnce(ticket);
+        }
+    }
+
+    /** The case's indicators changed: whether it is on a vital system now, and its deadline with it. */
+    @EventListener
+    @Transactional(propagation = Propagation.MANDATORY)
+    void onIndicatorsChanged(IndicatorsChanged changed) {
+        if (!vitalSystems.anyConfigured()) {
+            return;
+        }
+        Ticket ticket = tickets.get(changed.ticketId());
+        if (ticket.automatic()) {
+            return;
+        }
+        Set<String> named = vitalSystems.namedBy(indicators.onCase(ticket.id()));
+        String vital = named.isEmpty() ? null : String.join(",", named);
+        UpwardReportRepository.Owed before = named.isEmpty()
+                ? owed.lock(ticket.id()).orElse(null) : owed.lockOrCreate(ticket.id());
+        if (before == null || java.util.Objects.equals(before.vitalSystems(), vital)) {
+            return;
+        }
+        if (vital == null) {
+            owed.setVital(ticket.id(), null, null, null);
+            logbook.record(ticket.id(), Logbook.SYSTEM, LogbookEvent.UPWARD_DEADLINE_STOPPED,
+                    "no indicator names a vital system any more (was " + before.vitalSystems() + ")");
+            return;
+        }
+        Instant deadline = before.deadline() != null ? before.deadline()
+                : ticket.receivedAt().plus(properties.vitalDeadline());
+        owed.setVital(ticket.id(), vital, deadline, before.sentAt() != null ? null
+                : UpwardDeadlineSweep.noticeDue(before.noticesSent(), deadline, properties));
+        if (!before.vital()) {
+            logbook.record(ticket.id(), Logbook.SYSTEM, LogbookEvent.UPWARD_REPORT_DUE, "on vital system(s) " + vital
+                    + ": the report upward is due by " + Wib.human(deadline) + " WIB (1x24 hours)");
+            log.info("{} is on vital system(s) {}: report upward due by {}", ticket.number(), vital, deadline);
+            draftToOfficersOnce(ticket);
+        }
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<Person> send(Ticket ticket, Person officer, String officerText) {
+        Map<String, Person> sectoral = byAddress(directory.withRole(Role.SECTORAL_CSIRT));
+        Map<String, Person> national = byAddress(directory.withRole(Role.NATIONAL_CSIRT));
+        national.keySet().removeAll(sectoral.keySet());
+        List<Person> to = new ArrayList<>(sectoral.values());
+        to.addAll(national.values());
+        if (to.isEmpty()) {
+            return List.of();
+        }
+        UpwardReportRepository.Owed before = owed.lockOrCreate(ticket.id());
+        Instant now = clock.instant();
+        for (Person recipient : to) {
+            List<String> others = to.stream().filter(p -> p != recipient).map(p -> p.name() + " <" + p.address() + ">")
+                    .toList();
+            mailer.queue(Letter.of(MessageKind.UPWARD_REPORT, contents.of(ticket, before, recipient.name(), false,
+                    officerText, others, now), recipient.address(), recipient.name()).onCase(ticket.id()));
+            cases.addParticipant(ticket.id(), recipient.address(), ParticipantRole.UPWARD_CSIRT);
+        }
+        owed.sent(ticket.id(), now, officer.address());
+        String deadline = before.deadline() == null ? ""
+                : now.isAfter(before.deadline()) ? "; the 1x24-hour deadline (" + Wib.human(before.deadline()) + " WIB) was missed"
+                : "; within the 1x24-hour deadline (" + Wib.human(before.deadline()) + " WIB)";
+        logbook.record(ticket.id(), officer.address(), LogbookEvent.UPWARD_REPORT_SENT,
+                (before.timesSent() > 0 ? "further report " : "report ") + "to "
+                        + to.stream().map(Person::address).collect(Collectors.joining(", ")) + deadline);
+        return to;
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void mailDraft(Ticket ticket, Person officer) {
+        mailDraft(ticket, owed.lockOrCreate(ticket.id()), List.of(officer));
+    }
+
+    /** To the officer in charge, else to those on duty: once per case, the first time it owes the report. */
+    private void draftToOfficersOnce(Ticket ticket) {
+        UpwardReportRepository.Owed now = owed.lock(ticket.id()).orElseThrow();
+        if (now.draftMailedAt() != null || now.sentAt() != null) {
+            return;
+        }
+        List<Person> officers = ticket.assignee() == null ? directory.officersOnDuty(clock.instant())
+                : directory.find(ticket.assignee()).map(List::of).orElseGet(() -> directory.officersOnDuty(clock.instant()));
+        mailDraft(ticket, now, officers);
+    }
+
+    private void mailDraft(Ticket ticket, UpwardReportRepository.Owed now, List<Person> officers) {
+        List<String> recipients = new ArrayList<>();
+        directory.withRole(Role.SECTORAL_CSIRT).forEach(p -> recipients.add(p.name() + " <" + p.address() + ">"));
+        directory.withRole(Role.NATIONAL_CSIRT).forEach(p -> recipients.add(p.name() + " <" + p.address() + "> (tembusan)"));
+        for (Person officer : officers) {
+            mailer.queue(Letter.of(MessageKind.UPWARD_REPORT_DRAFT, contents.of(tickets.get(ticket.id()), now, officer.name(),
+                    true, "", recipients.stream().distinct().toList(), clock.instant()), officer.address(), officer.name())
+                    .onCase(ticket.id()));
+        }
+        owed.draftMailed(ticket.id(), clock.instant());
+    }
+
+    private static Map<String, Person> byAddress(List<Person> people) {
+        Map<String, Person> map = new LinkedHashMap<>();
+        people.forEach(p -> map.putIfAbsent(p.address(), p));
+        return map;
+    }
+}
