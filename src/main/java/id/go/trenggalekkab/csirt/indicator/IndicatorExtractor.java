@@ -116,7 +116,8 @@ public final class IndicatorExtractor {
     }
 
     private static boolean endsUrl(char c) {
-        return Character.isWhitespace(c) || c < 0x20 || "<>\"'`{}|\\^".indexOf(c) >= 0;
+        // a no-break space ends it as any space does
+        return Character.isWhitespace(c) || Character.isSpaceChar(c) || c < 0x20 || "<>\"'`{}|\\^".indexOf(c) >= 0;
     }
 
     /** Sentence punctuation after a URL is not part of it; a closing bracket only when it closes one inside. */

@@ -8,6 +8,10 @@ import java.util.List;
  * {@code [dot]}, {@code (dot)}, {@code [@]}, {@code (at)}, {@code [at]}, {@code [:]},
  * {@code [://]}, {@code [/]}. One pass over the text; the spaces around a bracketed
  * {@code dot} or {@code at} go with it ({@code admin (at) dinas (dot) go (dot) id}).
+ * Invisible format characters go too (zero-width spaces and joiners, bidirectional
+ * overrides and isolates, soft hyphens, Unicode tag characters): written inside a name
+ * they hide it from a search, and a right-to-left override makes {@code fdp.exe} show as
+ * {@code exe.pdf}. An indicator is stored and shown as the characters in their order.
  */
 final class Refang {
 
@@ -42,6 +46,11 @@ final class Refang {
         outer:
         while (i < text.length()) {
             char c = text.charAt(i);
+            int codePoint = text.codePointAt(i);
+            if (Character.getType(codePoint) == Character.FORMAT) {
+                i += Character.charCount(codePoint);
+                continue;
+            }
             if (c == 'h' || c == 'H' || c == 'f' || c == 'F' || c == '[' || c == '(' || c == '{') {
                 for (Replacement r : REPLACEMENTS) {
                     if (text.regionMatches(true, i, r.from(), 0, r.from().length())) {

@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -108,7 +109,7 @@ class UpwardReports implements UpwardReporting {
         String vital = named.isEmpty() ? null : String.join(",", named);
         UpwardReportRepository.Owed before = named.isEmpty()
                 ? owed.lock(ticket.id()).orElse(null) : owed.lockOrCreate(ticket.id());
-        if (before == null || java.util.Objects.equals(before.vitalSystems(), vital)) {
+        if (before == null || Objects.equals(before.vitalSystems(), vital)) {
             return;
         }
         if (vital == null) {
@@ -121,7 +122,10 @@ class UpwardReports implements UpwardReporting {
                 : ticket.receivedAt().plus(properties.vitalDeadline());
         owed.setVital(ticket.id(), vital, deadline, before.sentAt() != null ? null
                 : UpwardDeadlineSweep.noticeDue(before.noticesSent(), deadline, properties));
-        if (!before.vital()) {
+        if (!before.vital() && before.sentAt() != null) {
+            logbook.record(ticket.id(), Logbook.SYSTEM, LogbookEvent.UPWARD_REPORT_DUE, "on vital system(s) " + vital
+                    + ", after the report upward was sent: #lapor-bssn again sends a further report");
+        } else if (!before.vital()) {
             logbook.record(ticket.id(), Logbook.SYSTEM, LogbookEvent.UPWARD_REPORT_DUE, "on vital system(s) " + vital
                     + ": the report upward is due by " + Wib.human(deadline) + " WIB (1x24 hours)");
             log.info("{} is on vital system(s) {}: report upward due by {}", ticket.number(), vital, deadline);

@@ -48,6 +48,23 @@ class IndicatorExtractorTest {
         assertThat(extractor.extract(text, Set.of())).contains(new Indicator(type, value, mark));
     }
 
+    @ParameterizedTest(name = "{1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            unduh https://unduh-berkas.com/\u202Efdp.exe segera       | URL    | https://unduh-berkas.com/fdp.exe
+            panel c2\u200B-panel\u200D.xyz                            | DOMAIN | c2-panel.xyz
+            situs login-bank\u00AD.com                                 | DOMAIN | login-bank.com
+            tag \uDB40\uDC41evil-site.com                             | DOMAIN | evil-site.com
+            buka http://evil-site.com/a\u00A0lalu masuk                | URL    | http://evil-site.com/a
+            """)
+    void invisibleCharactersNeitherHideNorDisguiseAnIndicator(String escaped, IndicatorType type, String value) {
+        String text = java.util.regex.Pattern.compile("\\\\u([0-9A-Fa-f]{4})").matcher(escaped)
+                .replaceAll(m -> String.valueOf((char) Integer.parseInt(m.group(1), 16)));
+        List<Indicator> found = extractor.extract(text, Set.of());
+        assertThat(found).contains(new Indicator(type, value, Mark.NONE));
+        assertThat(found).allSatisfy(i -> assertThat(i.value().codePoints()).noneMatch(
+                c -> Character.getType(c) == Character.FORMAT || Character.isSpaceChar(c)));
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             terlampir laporan.zip dan readme.md
