@@ -12,6 +12,8 @@ import id.go.trenggalekkab.csirt.report.FinalReport;
 import id.go.trenggalekkab.csirt.sop.CaseStep;
 import id.go.trenggalekkab.csirt.system.CsirtProperties;
 import id.go.trenggalekkab.csirt.system.Wib;
+import id.go.trenggalekkab.csirt.upward.UpwardReportStatus;
+import id.go.trenggalekkab.csirt.upward.UpwardReports;
 import id.go.trenggalekkab.csirt.ticket.Ticket;
 import id.go.trenggalekkab.csirt.ticket.TicketNumber;
 import id.go.trenggalekkab.csirt.ticket.TicketRepository;
@@ -59,12 +61,15 @@ class TicketController {
     private final IndicatorRepository indicators;
     private final Correlations correlations;
     private final CaseIndicators caseIndicators;
+    private final UpwardReports upward;
     private final String deskDomain;
 
     TicketController(TicketRepository tickets, EvidenceRepository evidence, Logbook logbook, CaseRepository cases,
                      CaseVisibility visibility, Viewers viewers, FinalReport finalReport, IndicatorRepository indicators,
-                     Correlations correlations, CaseIndicators caseIndicators, CsirtProperties properties) {
+                     Correlations correlations, CaseIndicators caseIndicators, UpwardReports upward,
+                     CsirtProperties properties) {
         this.caseIndicators = caseIndicators;
+        this.upward = upward;
         this.deskDomain = properties.deskDomain();
         this.finalReport = finalReport;
         this.indicators = indicators;
@@ -172,6 +177,24 @@ class TicketController {
                         c.indicator().type().name(), c.indicator().defanged()))
                 .toList();
     }
+
+    /**
+     * The case's report upward (BSSN regulation 1/2024): why it is owed, the 1x24-hour
+     * deadline of a vital system, the notices that deadline sent, the draft and the sending.
+     * 404 where the case owes none. The desk's own people only.
+     */
+    @GetMapping("/{number}/upward-report")
+    UpwardView upwardReport(@PathVariable String number) {
+        Ticket ticket = find(number);
+        sightOf(ticket, Sight.EVERYTHING);
+        UpwardReportStatus s = upward.status(ticket.id()).orElseThrow(() ->
+                new ResponseStatusException(HttpStatus.NOT_FOUND, number + " owes no report upward"));
+        return new UpwardView(s.highPriority(), s.vitalSystems(), Wib.at(s.deadline()), s.noticesSent(),
+                Wib.at(s.draftMailedAt()), Wib.at(s.sentAt()), s.sentBy(), s.timesSent());
+    }
+
+    record UpwardView(boolean highPriority, List<String> vitalSystems, OffsetDateTime deadline, int noticesSent,
+                      OffsetDateTime draftMailedAt, OffsetDateTime sentAt, String sentBy, int timesSent) {}
 
     record RelatedCase(String number, String status, String statusText, String category, String indicatorType,
                        String indicator) {}

@@ -28,11 +28,16 @@ class UpwardReportRepository {
      * @param noticesSent  0 none, 1 the reminder, n the reminder and n-1 escalations
      */
     record Owed(long ticketId, boolean highPriority, String vitalSystems, Instant deadline, int noticesSent,
-                Instant draftMailedAt, Instant sentAt, int timesSent) {
+                Instant draftMailedAt, Instant sentAt, String sentBy, int timesSent) {
 
         boolean vital() {
             return vitalSystems != null;
         }
+    }
+
+    Optional<Owed> find(long ticketId) {
+        return jdbc.query("SELECT * FROM upward_report WHERE ticket_id = :ticket",
+                new MapSqlParameterSource("ticket", ticketId), UpwardReportRepository::owed).stream().findFirst();
     }
 
     Optional<Owed> lock(long ticketId) {
@@ -109,7 +114,7 @@ class UpwardReportRepository {
     private static Owed owed(ResultSet rs, int row) throws SQLException {
         return new Owed(rs.getLong("ticket_id"), rs.getBoolean("high_priority"), rs.getString("vital_systems"),
                 instant(rs.getTimestamp("deadline")), rs.getInt("notices_sent"), instant(rs.getTimestamp("draft_mailed_at")),
-                instant(rs.getTimestamp("sent_at")), rs.getInt("times_sent"));
+                instant(rs.getTimestamp("sent_at")), rs.getString("sent_by"), rs.getInt("times_sent"));
     }
 
     private static Instant instant(Timestamp t) {

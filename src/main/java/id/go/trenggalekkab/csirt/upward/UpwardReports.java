@@ -26,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -46,7 +47,7 @@ import org.springframework.transaction.annotation.Transactional;
  * the mail or command that caused it.
  */
 @Component
-class UpwardReports implements UpwardReporting {
+public class UpwardReports implements UpwardReporting {
 
     private static final Logger log = LoggerFactory.getLogger(UpwardReports.class);
 
@@ -131,6 +132,13 @@ class UpwardReports implements UpwardReporting {
             log.info("{} is on vital system(s) {}: report upward due by {}", ticket.number(), vital, deadline);
             draftToOfficersOnce(ticket);
         }
+    }
+
+    /** Where the case stands with it; empty where it owes none and none was sent or drafted. */
+    public Optional<UpwardReportStatus> status(long ticketId) {
+        return owed.find(ticketId).filter(o -> o.highPriority() || o.vital() || o.sentAt() != null)
+                .map(o -> new UpwardReportStatus(o.highPriority(), o.vital() ? List.of(o.vitalSystems().split(",")) : List.of(),
+                        o.deadline(), o.noticesSent(), o.draftMailedAt(), o.sentAt(), o.sentBy(), o.timesSent()));
     }
 
     @Override

@@ -9,6 +9,8 @@ import id.go.trenggalekkab.csirt.logbook.Logbook;
 import id.go.trenggalekkab.csirt.report.FinalReport;
 import id.go.trenggalekkab.csirt.system.Wib;
 import id.go.trenggalekkab.csirt.ticket.Ticket;
+import id.go.trenggalekkab.csirt.upward.UpwardReportStatus;
+import id.go.trenggalekkab.csirt.upward.UpwardReports;
 import id.go.trenggalekkab.csirt.ticket.TicketNumber;
 import id.go.trenggalekkab.csirt.ticket.TicketRepository;
 import id.go.trenggalekkab.csirt.workflow.CaseRepository;
@@ -58,6 +60,16 @@ class CaseController {
 
     record LogRow(String at, String actor, String event, String detail) {}
 
+    /** Where the case stands with its report upward, for the desk's own people. */
+    record UpwardLine(String reason, String deadline, boolean hasDeadline, String sent, boolean isSent) {
+
+        static UpwardLine of(UpwardReportStatus u) {
+            return new UpwardLine(u.reasonInIndonesian(), u.deadline() == null ? "" : Wib.human(u.deadline()),
+                    u.deadline() != null, u.sentAt() == null ? "" : Wib.human(u.sentAt()) + " oleh " + u.sentBy()
+                    + (u.timesSent() > 1 ? " (" + u.timesSent() + " kali)" : ""), u.sentAt() != null);
+        }
+    }
+
     /** An indicator as people see it: defanged, never a link. */
     record IndicatorRow(String type, String defanged, String mark, String found) {}
 
@@ -74,11 +86,13 @@ class CaseController {
     private final ScreenCommands commands;
     private final IndicatorRepository indicators;
     private final Correlations correlations;
+    private final UpwardReports upward;
     private final Clock clock;
 
     CaseController(TicketRepository tickets, CaseRepository cases, EvidenceRepository evidence, Logbook logbook,
                    FinalReport finalReport, CaseVisibility visibility, Viewers viewers, ScreenCommands commands,
-                   IndicatorRepository indicators, Correlations correlations, Clock clock) {
+                   IndicatorRepository indicators, Correlations correlations, UpwardReports upward, Clock clock) {
+        this.upward = upward;
         this.indicators = indicators;
         this.correlations = correlations;
         this.commands = commands;
@@ -136,6 +150,8 @@ class CaseController {
                 .map(c -> c.ticket() + ": " + c.indicator().defanged()).distinct().toList() : List.of();
         model.put("related", related);
         model.put("hasRelated", !related.isEmpty());
+        // the report upward: the desk's own people decide it, so they alone see where it stands
+        model.put("upward", everything ? upward.status(t.id()).map(UpwardLine::of).stream().toList() : List.of());
         model.put("mergedInto", cases.mergedInto(t.id()).map(tickets::numberOf).map(Object::toString).stream().toList());
         List<String> linked = cases.linkedCases(t.id()).stream().map(id -> tickets.numberOf(id).toString()).toList();
         model.put("linked", linked);

@@ -110,6 +110,11 @@ class UpwardReportTest extends DeskIntegrationTest {
         Instant received = jdbc.queryForObject("SELECT received_at FROM ticket WHERE number = ?", java.sql.Timestamp.class,
                 ticket).toInstant();
         assertThat(owed).containsEntry("vital_systems", "sipd.trenggalekkab.go.id");
+        com.fasterxml.jackson.databind.JsonNode api = http.getForObject("/api/tickets/" + ticket + "/upward-report",
+                com.fasterxml.jackson.databind.JsonNode.class);
+        assertThat(api.path("vitalSystems").get(0).asText()).isEqualTo("sipd.trenggalekkab.go.id");
+        assertThat(api.path("deadline").asText()).endsWith("+07:00");
+        assertThat(api.path("sentAt").isNull()).isTrue();
         assertThat(((java.sql.Timestamp) owed.get("deadline")).toInstant()).isEqualTo(received.plus(Duration.ofHours(24)));
         await().atMost(PATIENCE).until(() -> !draftsOf(ticket).isEmpty());
         assertThat(TestMail.textOf(draftsOf(ticket).get(0))).contains("sistem yang ditetapkan vital", "1x24 jam");
@@ -148,6 +153,8 @@ class UpwardReportTest extends DeskIntegrationTest {
         clock.advance(Duration.ofDays(5));
         sweep.sweep();
         assertThat(noticesSent(ticket)).isEqualTo(2);
+        assertThat(http.getForObject("/api/tickets/" + ticket + "/upward-report", String.class))
+                .contains("\"sentBy\":\"" + People.OFFICER + "\"", "\"timesSent\":1", "\"noticesSent\":2");
     }
 
     @Test
@@ -187,6 +194,8 @@ class UpwardReportTest extends DeskIntegrationTest {
                 "Sistem yang kena: https://sipd.trenggalekkab.go.id dan 10.77.0.1"));
         awaitQuiet();
         assertThat(owed(ticket)).as("no deadline planted, no draft asked").isEmpty();
+        assertThat(http.getForEntity("/api/tickets/" + ticket + "/upward-report", String.class).getStatusCode().value())
+                .isEqualTo(404);
         assertThat(mailsAbout(SECTORAL, ticket, "")).isEmpty();
         assertThat(mailsAbout(reporter, ticket, "DRAF")).isEmpty();
     }

@@ -227,7 +227,13 @@ class WebViewBrowserTest extends DeskIntegrationTest {
             give(browser, "#kategori", "defacement", "");
             give(browser, "#prioritas", "tinggi", "");
             awaitStep(ticket, CaseStep.ANALYSIS);
+            browser.driver().navigate().refresh();
+            assertThat(browser.driver().findElement(By.id("upward")).getText()).as("a high priority owes the report upward")
+                    .contains("prioritas tinggi").contains("Belum dikirim");
             browser.screenshot("case-forms");
+            assertThat(give(browser, "#lapor-bssn", "", "Tampilan situs kecamatan diganti; informasi publik tidak tersedia."))
+                    .contains("notice");
+            assertThat(browser.driver().findElement(By.id("upward")).getText()).contains("Terkirim").contains(People.OFFICER);
             give(browser, "#ttis", "", "Pulihkan dari cadangan.");
             awaitStep(ticket, CaseStep.REPAIR);
 
