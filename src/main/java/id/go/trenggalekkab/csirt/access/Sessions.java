@@ -9,6 +9,8 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
+import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 import org.springframework.stereotype.Component;
 
 /** Starts a signed-in session for a person whose mailed link was just used. */
@@ -16,6 +18,7 @@ import org.springframework.stereotype.Component;
 public class Sessions {
 
     private final HttpSessionSecurityContextRepository repository = new HttpSessionSecurityContextRepository();
+    private final CsrfTokenRepository csrfTokens = new HttpSessionCsrfTokenRepository();
     private final Clock clock;
 
     Sessions(Clock clock) {
@@ -26,6 +29,8 @@ public class Sessions {
         // a new session id: whatever id the browser held before (fixation) is worth nothing now
         request.getSession(true);
         request.changeSessionId();
+        // nor the forms' token: one a page showed before sign-in is not the signed-in session's
+        csrfTokens.saveToken(null, request, response);
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
                 new Viewers.SignedInPerson(person.address()), null,

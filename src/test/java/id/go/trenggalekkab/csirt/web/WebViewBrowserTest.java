@@ -123,7 +123,17 @@ class WebViewBrowserTest extends DeskIntegrationTest {
     @Test
     void aLinkWorksOnceBeforeItExpiresAndOnlyInTheBrowserThatAskedForIt() throws Exception {
         try (Browser first = Browser.open()) {
-            String link = signIn(first, People.PIKET);
+            String link = requestLink(first, People.PIKET);
+            first.driver().get(link);
+            String tokenBeforeSignIn = first.driver().findElement(By.cssSelector("form input[type=hidden][name=_csrf]"))
+                    .getAttribute("value");
+            submit(first, By.id("masuk"));
+            assertThat(first.driver().getPageSource()).contains("Antrean kasus");
+            // a form token a page showed before sign-in (to whoever could see that page) is worth nothing after it
+            assertThat(asTheBrowser(first, "POST", "http://127.0.0.1:" + port + "/keluar",
+                    "_csrf=" + java.net.URLEncoder.encode(tokenBeforeSignIn, StandardCharsets.UTF_8)).statusCode())
+                    .isEqualTo(403);
+            // the signed-in page's own form still works
             submit(first, By.cssSelector("header form button"));
             assertThat(first.driver().getPageSource()).contains("Anda sudah keluar");
             assertThat(use(first, link)).contains("sudah dipakai");
@@ -350,13 +360,25 @@ class WebViewBrowserTest extends DeskIntegrationTest {
 
     /** A request with this browser's cookies (its session), made outside the browser. */
     private static HttpResponse<byte[]> asTheBrowser(Browser browser, String method, String url) throws Exception {
+        return asTheBrowser(browser, method, url, null);
+    }
+
+    /** With a form body, as the browser's own form would post it. */
+    private static HttpResponse<byte[]> asTheBrowser(Browser browser, String method, String url, String form)
+            throws Exception {
         StringBuilder cookies = new StringBuilder();
         for (Cookie c : browser.driver().manage().getCookies()) {
             cookies.append(c.getName()).append('=').append(c.getValue()).append("; ");
         }
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Cookie", cookies.toString())
-                .method(method, HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(30)).build();
-        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofByteArray());
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Cookie", cookies.toString())
+                .timeout(Duration.ofSeconds(30));
+        if (form == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/x-www-form-urlencoded")
+                    .method(method, HttpRequest.BodyPublishers.ofString(form, StandardCharsets.UTF_8));
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     private static byte[] hostileReport(String from, String messageId, String canary) {
