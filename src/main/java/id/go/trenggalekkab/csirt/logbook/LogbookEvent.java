@@ -37,10 +37,13 @@ public enum LogbookEvent {
     // time standards
     SLA_REMINDER,
     SLA_ESCALATION,
+    // sharing (#bagikan): what became of the push to the team's MISP instance
+    SHARED_WITH_MISP,
+    NOT_SHARED_WITH_MISP,
     // the report upward (BSSN regulation 1/2024, art. 15)
     /** The case owes a report upward: a high priority, or a vital system named (with its 1x24-hour deadline). */
     UPWARD_REPORT_DUE,
-    UPWARD_REPORT_SENT,
+    REPORTED_UPWARD,
     UPWARD_DEADLINE_REMINDER,
     UPWARD_DEADLINE_ESCALATION,
     /** No indicator names a vital system any more: the deadline no longer runs. */

@@ -165,7 +165,7 @@ public class UpwardReports implements UpwardReporting {
         String deadline = before.deadline() == null ? ""
                 : now.isAfter(before.deadline()) ? "; the 1x24-hour deadline (" + Wib.human(before.deadline()) + " WIB) was missed"
                 : "; within the 1x24-hour deadline (" + Wib.human(before.deadline()) + " WIB)";
-        logbook.record(ticket.id(), officer.address(), LogbookEvent.UPWARD_REPORT_SENT,
+        logbook.record(ticket.id(), officer.address(), LogbookEvent.REPORTED_UPWARD,
                 (before.timesSent() > 0 ? "further report " : "report ") + "to "
                         + to.stream().map(Person::address).collect(Collectors.joining(", ")) + deadline);
         return to;

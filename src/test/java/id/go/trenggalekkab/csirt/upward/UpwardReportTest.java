@@ -82,7 +82,7 @@ class UpwardReportTest extends DeskIntegrationTest {
 
         Map<String, Object> sent = owed(ticket).orElseThrow();
         assertThat(sent).containsEntry("sent_by", People.OFFICER).containsEntry("times_sent", 1);
-        assertThat(logbookEvents(ticket)).contains("UPWARD_REPORT_DUE", "UPWARD_REPORT_SENT", "UPWARD_REPORT_QUEUED");
+        assertThat(logbookEvents(ticket)).contains("UPWARD_REPORT_DUE", "REPORTED_UPWARD", "UPWARD_REPORT_QUEUED");
         assertThat(jdbc.queryForList("SELECT p.address FROM participant p JOIN ticket t ON t.id = p.ticket_id "
                 + "WHERE t.number = ? AND p.role = 'UPWARD_CSIRT'", String.class, ticket)).containsExactlyInAnyOrder(SECTORAL, NATIONAL);
         await().atMost(PATIENCE).until(() -> mailsAbout(People.OFFICER, ticket, "Perintah diterapkan").stream()
@@ -145,7 +145,7 @@ class UpwardReportTest extends DeskIntegrationTest {
         command(People.OFFICER, ticket, "#lapor-bssn", "");
         await().atMost(PATIENCE).until(() -> owed(ticket).orElseThrow().get("sent_at") != null);
         assertThat(jdbc.queryForObject("SELECT detail FROM logbook l JOIN ticket t ON t.id = l.ticket_id WHERE t.number = ?"
-                + " AND l.event = 'UPWARD_REPORT_SENT'", String.class, ticket)).contains("was missed");
+                + " AND l.event = 'REPORTED_UPWARD'", String.class, ticket)).contains("was missed");
         String sent = TestMail.textOf(await().atMost(PATIENCE).until(() -> lastMailAbout(SECTORAL, ticket, "Laporan"),
                 m -> m != null));
         assertThat(sent).contains("Sistem vital terdampak    : sipd.trenggalekkab.go.id", "teks laporan yang diterima",
