@@ -17,7 +17,8 @@ import org.springframework.util.StringUtils;
 
 /**
  * The team's MISP instance, where an officer's {@code #bagikan} pushes a case as an event
- * (MISP's REST API, {@code POST /events/add} with the instance's API key). Not configured,
+ * (MISP's REST API, {@code POST /events/add} with the instance's API key), through the
+ * queue of {@link MispShares}, never while a transaction waits. Not configured,
  * nothing is ever sent. A case whose TLP keeps it inside the organisation (RED,
  * AMBER+STRICT) is never pushed, whatever the command says.
  */
@@ -42,15 +43,30 @@ public class MispServer {
         return StringUtils.hasText(url) && StringUtils.hasText(key);
     }
 
-    /** What became of a push: the event's id at the MISP server, or why not (in Indonesian, for the officer). */
-    public record Pushed(boolean sent, String detail) {}
+    /**
+     * What became of a push: the event's id at the MISP server, or why not (in Indonesian,
+     * for the officer).
+     *
+     * @param worthRetrying MISP was away or failed; trying later may succeed. A refusal for the
+     *                      case's TLP, the configuration or MISP's own verdict on the request is not.
+     */
+    public record Pushed(boolean sent, String detail, boolean worthRetrying) {}
 
-    public Pushed push(Ticket ticket, List<Indicator> indicators, String deskDomain) {
+    /** Why the case may not go to MISP at all, checked without the network; empty where it may. */
+    public Optional<String> refusal(Ticket ticket) {
         if (!configured()) {
-            return new Pushed(false, "MISP belum dikonfigurasi (CSIRT_MISP_URL, CSIRT_MISP_KEY)");
+            return Optional.of("MISP belum dikonfigurasi (CSIRT_MISP_URL, CSIRT_MISP_KEY)");
         }
         if (!MispEvent.shareable(ticket.tlp())) {
-            return new Pushed(false, "TLP:" + ticket.tlp().label() + " tidak boleh keluar dari organisasi");
+            return Optional.of("TLP:" + ticket.tlp().label() + " tidak boleh keluar dari organisasi");
+        }
+        return Optional.empty();
+    }
+
+    public Pushed push(Ticket ticket, List<Indicator> indicators, String deskDomain) {
+        Optional<String> refusal = refusal(ticket);
+        if (refusal.isPresent()) {
+            return new Pushed(false, refusal.get(), false);
         }
         try {
             HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/events/add")).timeout(TIMEOUT)
@@ -60,18 +76,20 @@ public class MispServer {
                     .build();
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() / 100 != 2) {
-                return new Pushed(false, "MISP menjawab HTTP " + response.statusCode());
+                // 5xx and 429: MISP's trouble, which passes; 4xx: its verdict on this request
+                boolean passing = response.statusCode() >= 500 || response.statusCode() == 429;
+                return new Pushed(false, "MISP menjawab HTTP " + response.statusCode(), passing);
             }
             String id = Optional.ofNullable(json.readTree(response.body())).map(r -> r.path("Event").path("id"))
                     .filter(JsonNode::isValueNode).map(JsonNode::asText).orElse("?");
-            return new Pushed(true, "event " + id);
+            return new Pushed(true, "event " + id, false);
         } catch (IOException e) {
-            return new Pushed(false, "MISP tidak terjangkau: " + e.getClass().getSimpleName());
+            return new Pushed(false, "MISP tidak terjangkau: " + e.getClass().getSimpleName(), true);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Pushed(false, "terputus");
+            return new Pushed(false, "terputus", true);
         } catch (IllegalArgumentException e) {
-            return new Pushed(false, "CSIRT_MISP_URL bukan URL");
+            return new Pushed(false, "CSIRT_MISP_URL bukan URL", false);
         }
     }
 }

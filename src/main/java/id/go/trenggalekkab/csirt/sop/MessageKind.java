@@ -20,6 +20,8 @@ public enum MessageKind {
     /** Mail quarantined or given up as undeliverable, told to the officers. */
     UNSEEN_MAIL_ALERT,
     FINAL_REPORT,
+    /** What became of an officer's #bagikan, to that officer, once MISP answered (or did not). */
+    SHARE_OUTCOME,
     /** The report upward (BSSN regulation 1/2024, art. 15) to a sectoral or national CSIRT (#lapor-bssn). */
     UPWARD_REPORT,
     /** That report as it would go, to the officers to review. */

@@ -4,7 +4,7 @@ import id.go.trenggalekkab.csirt.directory.Directory;
 import id.go.trenggalekkab.csirt.directory.Person;
 import id.go.trenggalekkab.csirt.indicator.CaseIndicators;
 import id.go.trenggalekkab.csirt.indicator.Indicator;
-import id.go.trenggalekkab.csirt.indicator.MispServer;
+import id.go.trenggalekkab.csirt.indicator.MispShares;
 import id.go.trenggalekkab.csirt.logbook.Logbook;
 import id.go.trenggalekkab.csirt.logbook.LogbookEvent;
 import id.go.trenggalekkab.csirt.sop.CaseStep;
@@ -16,7 +16,6 @@ import id.go.trenggalekkab.csirt.sop.SopEvent;
 import id.go.trenggalekkab.csirt.sop.SopGraph;
 import id.go.trenggalekkab.csirt.sop.Tlp;
 import id.go.trenggalekkab.csirt.sop.Transition;
-import id.go.trenggalekkab.csirt.system.CsirtProperties;
 import id.go.trenggalekkab.csirt.ticket.Ticket;
 import id.go.trenggalekkab.csirt.ticket.TicketNumber;
 import id.go.trenggalekkab.csirt.ticket.TicketRepository;
@@ -49,19 +48,16 @@ public class CaseWorkflow {
     private final Logbook logbook;
     private final ReporterWaits waits;
     private final CaseIndicators indicators;
-    private final MispServer misp;
+    private final MispShares shares;
     private final UpwardReporting upward;
-    private final String deskDomain;
     private final Clock clock;
 
     CaseWorkflow(TicketRepository tickets, CaseRepository cases, Directory directory, ReporterNotices reporterNotices,
                  CaseFiles caseFiles, ApplicationEventPublisher events, Logbook logbook, ReporterWaits waits,
-                 CaseIndicators indicators, MispServer misp, UpwardReporting upward, CsirtProperties properties,
-                 Clock clock) {
+                 CaseIndicators indicators, MispShares shares, UpwardReporting upward, Clock clock) {
         this.indicators = indicators;
-        this.misp = misp;
+        this.shares = shares;
         this.upward = upward;
-        this.deskDomain = properties.deskDomain();
         this.tickets = tickets;
         this.cases = cases;
         this.directory = directory;
@@ -150,7 +146,7 @@ public class CaseWorkflow {
             case ASSIGN -> assign(ticket, command);
             case SEND_CASE_FILE -> sendCaseFile(ticket, command);
             case INDICATOR -> indicator(ticket, actor, command);
-            case SHARE -> share(ticket, command);
+            case SHARE -> share(ticket, actor, command);
             case REPORT_UPWARD -> reportUpward(ticket, actor, command, note);
             case DRAFT_UPWARD -> {
                 upward.mailDraft(ticket, actor);
@@ -339,11 +335,14 @@ public class CaseWorkflow {
                 : CommandOutcome.refused(command, OutcomeText.INDICATOR_NOT_ON_CASE, shown);
     }
 
-    /** "#bagikan": the case as an event to the team's MISP instance, where its TLP lets it leave the organisation. */
-    private CommandOutcome share(Ticket ticket, Command command) {
-        MispServer.Pushed pushed = misp.push(ticket, indicators.onCase(ticket.id()), deskDomain);
-        return pushed.sent() ? CommandOutcome.applied(command, OutcomeText.SHARED_WITH_MISP, pushed.detail())
-                : CommandOutcome.refused(command, OutcomeText.NOT_SHARED_WITH_MISP, pushed.detail());
+    /**
+     * "#bagikan": the case as an event to the team's MISP instance, where its TLP lets it
+     * leave the organisation; queued here, pushed by the misp-share route.
+     */
+    private CommandOutcome share(Ticket ticket, Person actor, Command command) {
+        MispShares.Requested requested = shares.request(ticket, actor.address());
+        return requested.queued() ? CommandOutcome.applied(command, OutcomeText.SHARE_QUEUED, requested.detail())
+                : CommandOutcome.refused(command, OutcomeText.NOT_SHARED_WITH_MISP, requested.detail());
     }
 
     /** "#lapor-bssn": the report upward, with the officer's words (the mail's body) as description and impact. */

@@ -84,12 +84,27 @@ class MispServerTest {
     }
 
     @Test
+    void anUnreachableMispIsWorthTryingAgain() throws Exception {
+        int port;
+        try (java.net.ServerSocket closed = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = closed.getLocalPort();
+        }
+        MispServer away = new MispServer("http://127.0.0.1:" + port, "kunci-misp", json);
+        MispServer.Pushed pushed = away.push(ticket(Tlp.AMBER), indicators(), "trenggalekkab.go.id");
+        assertThat(pushed.sent()).isFalse();
+        assertThat(pushed.worthRetrying()).isTrue();
+        assertThat(pushed.detail()).startsWith("MISP tidak terjangkau");
+    }
+
+    @Test
     void aRefusedKeyOrNoConfigurationIsSaidNotHidden() {
         MispServer wrongKey = new MispServer("http://127.0.0.1:" + misp.getAddress().getPort(), "salah", json);
         assertThat(wrongKey.push(ticket(Tlp.AMBER), indicators(), "trenggalekkab.go.id"))
-                .isEqualTo(new MispServer.Pushed(false, "MISP menjawab HTTP 403"));
+                .as("MISP's verdict on the request: not worth trying again")
+                .isEqualTo(new MispServer.Pushed(false, "MISP menjawab HTTP 403", false));
         MispServer none = new MispServer("", "", json);
         assertThat(none.configured()).isFalse();
+        assertThat(none.refusal(ticket(Tlp.AMBER))).contains("MISP belum dikonfigurasi (CSIRT_MISP_URL, CSIRT_MISP_KEY)");
         assertThat(none.push(ticket(Tlp.AMBER), indicators(), "trenggalekkab.go.id").sent()).isFalse();
         assertThat(requests).hasSize(1);
     }

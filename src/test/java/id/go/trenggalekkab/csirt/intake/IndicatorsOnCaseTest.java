@@ -133,11 +133,6 @@ class IndicatorsOnCaseTest extends DeskIntegrationTest {
         assertThat(TestMail.textOf(lastMailAbout(People.OFFICER, ticket, "Perintah ditolak")))
                 .contains("laporan.pdf bukan indikator yang dikenali");
 
-        // no MISP instance configured here: sharing is refused, and says why
-        command(People.OFFICER, ticket, "#verifikasi #bagikan", "Benar insiden.");
-        await().atMost(PATIENCE).until(() -> mailsAbout(People.OFFICER, ticket, "Perintah ditolak").size() == 2);
-        assertThat(mailsAbout(People.OFFICER, ticket, "Perintah ditolak").stream().map(TestMail::textOf))
-                .anyMatch(text -> text.contains("tidak dikirim ke MISP: MISP belum dikonfigurasi"));
     }
 
     private int active(String ticket, String value) {

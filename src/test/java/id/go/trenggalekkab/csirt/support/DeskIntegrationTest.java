@@ -55,6 +55,7 @@ import org.springframework.test.context.DynamicPropertySource;
     "csirt.http.api-token=" + DeskIntegrationTest.API_TOKEN,
     // the API tests read without signing in, as on the embedded default; the web view's tests sign in
     "csirt.http.open-api=true",
+    "csirt.misp.poll-interval=200",
     // systems marked vital: the report upward's 1x24-hour deadline (UpwardReportTest)
     "csirt.upward.vital-systems=sipd.trenggalekkab.go.id,10.77.0.0/16",
     "server.address=127.0.0.1"
@@ -97,6 +98,8 @@ public abstract class DeskIntegrationTest {
         registry.add("csirt.imap.url", () -> "imap://127.0.0.1:" + TestServers.imapPort());
         registry.add("csirt.imap.user", () -> TestServers.DESK);
         registry.add("csirt.imap.password", () -> TestServers.DESK);
+        registry.add("csirt.misp.url", () -> StandInMisp.instance().url());
+        registry.add("csirt.misp.key", () -> StandInMisp.KEY);
     }
 
     /** Delivers a report from this reporter and returns its ticket number once it exists. */
