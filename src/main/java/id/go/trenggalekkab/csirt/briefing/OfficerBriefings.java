@@ -26,7 +26,6 @@ import id.go.trenggalekkab.csirt.mail.ReplyText;
 import id.go.trenggalekkab.csirt.workflow.ReporterWaits;
 import id.go.trenggalekkab.csirt.workflow.Sender;
 import id.go.trenggalekkab.csirt.workflow.SenderAuthentication;
-import id.go.trenggalekkab.csirt.workflow.SenderResolver;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -61,7 +60,6 @@ public class OfficerBriefings {
     static final int MAX_LISTED_INDICATORS = 20;
 
     private final Directory directory;
-    private final SenderResolver senders;
     private final ReporterWaits waits;
     private final TicketRepository tickets;
     private final Mailer mailer;
@@ -70,13 +68,12 @@ public class OfficerBriefings {
     private final Correlations correlations;
     private final Clock clock;
 
-    OfficerBriefings(Directory directory, SenderResolver senders, ReporterWaits waits, TicketRepository tickets,
+    OfficerBriefings(Directory directory, ReporterWaits waits, TicketRepository tickets,
                      Mailer mailer, CommandProperties commands, IndicatorRepository indicators, Correlations correlations,
                      Clock clock) {
         this.indicators = indicators;
         this.correlations = correlations;
         this.directory = directory;
-        this.senders = senders;
         this.waits = waits;
         this.tickets = tickets;
         this.mailer = mailer;
@@ -152,11 +149,11 @@ public class OfficerBriefings {
         if (stored.arrival().automatic()) {
             return stored;
         }
-        Sender sender = senders.resolve(stored.ticketId(), stored.arrival().mail().parsed().fromAddress());
+        Sender sender = stored.sender().orElseThrow();
         Ticket ticket = tickets.get(stored.ticketId());
         Optional<String> who = switch (sender.standing()) {
             case PARTICIPANT -> Optional.of(sender.address().equalsIgnoreCase(String.valueOf(ticket.reporterAddress()))
-                    ? "pelapor" : "pihak pada kasus");
+                    ? "pelapor" : sender.person().map(Person::name).orElse("pihak pada kasus"));
             case HANDLER -> Optional.of(sender.person().orElseThrow().has(Role.APH) ? "APH" : "TTIS");
             // staff hear of their commands in the reply; strangers in the capped stranger alert
             case STAFF, STRANGER -> Optional.empty();

@@ -12,6 +12,8 @@ import id.go.trenggalekkab.csirt.sop.SopGraph;
 import id.go.trenggalekkab.csirt.system.Wib;
 import id.go.trenggalekkab.csirt.ticket.TicketNumber;
 import id.go.trenggalekkab.csirt.ticket.TicketRepository;
+import id.go.trenggalekkab.csirt.workflow.SenderResolver;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,8 +29,10 @@ public class EvidenceStore {
     private final InboundMessageRepository messages;
     private final TicketRepository tickets;
     private final Logbook logbook;
+    private final SenderResolver senders;
 
-    EvidenceStore(InboundMessageRepository messages, TicketRepository tickets, Logbook logbook) {
+    EvidenceStore(InboundMessageRepository messages, TicketRepository tickets, Logbook logbook, SenderResolver senders) {
+        this.senders = senders;
         this.messages = messages;
         this.tickets = tickets;
         this.logbook = logbook;
@@ -43,7 +47,8 @@ public class EvidenceStore {
                     "matched by " + thread.matchedBy() + automaticNote(arrival));
             TicketNumber followed = tickets.numberOf(thread.ticketId());
             MessageLogContext.onTicket(followed.toString());
-            return new StoredMail(arrival, thread.ticketId(), followed, rowId);
+            return new StoredMail(arrival, thread.ticketId(), followed, rowId,
+                    Optional.of(senders.resolve(thread.ticketId(), arrival.mail().parsed().fromAddress())));
         }
         ParsedMail parsed = arrival.mail().parsed();
         TicketNumber number = tickets.allocateNumber(Wib.yearOf(arrival.mail().receivedAt()));
@@ -55,7 +60,7 @@ public class EvidenceStore {
                 number + " from " + (parsed.fromAddress() == null ? "an unknown sender" : parsed.fromAddress())
                         + automaticNote(arrival));
         MessageLogContext.onTicket(number.toString());
-        return new StoredMail(arrival, ticketId, number, rowId);
+        return new StoredMail(arrival, ticketId, number, rowId, Optional.empty());
     }
 
     private long insert(long ticketId, MessageKind kind, Arrival arrival) {

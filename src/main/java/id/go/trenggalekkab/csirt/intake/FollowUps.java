@@ -25,7 +25,8 @@ public class FollowUps {
     @Transactional(propagation = Propagation.MANDATORY)
     public IntakeOutcome read(StoredMail stored) {
         Arrival arrival = stored.arrival();
-        cases.readFollowUp(stored.ticketId(), stored.messageRowId(), arrival.mail(), arrival.automatic());
+        cases.readFollowUp(stored.ticketId(), stored.messageRowId(), arrival.mail(), arrival.automatic(),
+                stored.sender().orElseThrow());
         arrival.bounce().ifPresent(b -> {
             List<String> returned = recipientsOf(b);
             if (!returned.isEmpty()) {

@@ -8,7 +8,6 @@ import id.go.trenggalekkab.csirt.mail.ParsedMail;
 import id.go.trenggalekkab.csirt.mail.ReplyText;
 import id.go.trenggalekkab.csirt.ticket.TicketRepository;
 import id.go.trenggalekkab.csirt.workflow.Sender;
-import id.go.trenggalekkab.csirt.workflow.SenderResolver;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -47,14 +46,11 @@ public class MessageIndicators {
     private final CaseIndicators extractor;
     private final IndicatorRepository indicators;
     private final TicketRepository tickets;
-    private final SenderResolver senders;
 
-    MessageIndicators(CaseIndicators extractor, IndicatorRepository indicators, TicketRepository tickets,
-                      SenderResolver senders) {
+    MessageIndicators(CaseIndicators extractor, IndicatorRepository indicators, TicketRepository tickets) {
         this.extractor = extractor;
         this.indicators = indicators;
         this.tickets = tickets;
-        this.senders = senders;
     }
 
     /** The body stays the stored mail, so the route goes on as before. */
@@ -62,7 +58,7 @@ public class MessageIndicators {
     public StoredMail record(StoredMail stored) {
         ParsedMail parsed = stored.arrival().mail().parsed();
         if (stored.arrival().bounce().isPresent() || (stored.followUp() && (stored.arrival().automatic()
-                || senders.resolve(stored.ticketId(), parsed.fromAddress()).standing() == Sender.Standing.STRANGER))) {
+                || stored.sender().orElseThrow().standing() == Sender.Standing.STRANGER))) {
             return stored;
         }
         Instant at = stored.arrival().mail().receivedAt();

@@ -1,12 +1,18 @@
 package id.go.trenggalekkab.csirt.intake;
 
 import id.go.trenggalekkab.csirt.ticket.TicketNumber;
+import id.go.trenggalekkab.csirt.workflow.Sender;
+import java.util.Optional;
 
 /**
  * A message stored as evidence on its ticket: a new report with its new ticket, or a
  * follow-up on the thread it matched.
+ *
+ * @param sender a follow-up's sender as the case stands towards them, resolved once as it is
+ *               stored and read by every later stage; empty for a new report
  */
-public record StoredMail(Arrival arrival, long ticketId, TicketNumber number, long messageRowId) {
+public record StoredMail(Arrival arrival, long ticketId, TicketNumber number, long messageRowId,
+                         Optional<Sender> sender) {
 
     public boolean followUp() {
         return arrival.thread().isPresent();

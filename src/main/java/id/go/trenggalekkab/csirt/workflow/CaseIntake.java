@@ -43,7 +43,6 @@ public class CaseIntake {
     private final TicketRepository tickets;
     private final CaseRepository cases;
     private final CaseWorkflow workflow;
-    private final SenderResolver senders;
     private final CommandReplies replies;
     private final OfficerAlerts alerts;
     private final ReporterWaits waits;
@@ -53,13 +52,12 @@ public class CaseIntake {
     private final boolean requireAuthentication;
     private final String deskAddress;
 
-    CaseIntake(TicketRepository tickets, CaseRepository cases, CaseWorkflow workflow, SenderResolver senders,
+    CaseIntake(TicketRepository tickets, CaseRepository cases, CaseWorkflow workflow,
                CommandReplies replies, OfficerAlerts alerts, ReporterWaits waits, Logbook logbook, Clock clock, CsirtProperties properties,
                CommandProperties commands) {
         this.tickets = tickets;
         this.cases = cases;
         this.workflow = workflow;
-        this.senders = senders;
         this.replies = replies;
         this.alerts = alerts;
         this.waits = waits;
@@ -93,11 +91,15 @@ public class CaseIntake {
         }
     }
 
-    /** A person's mail on an existing case: its commands, its report, or a stranger's words kept apart. */
+    /**
+     * A person's mail on an existing case: its commands, its report, or a stranger's words
+     * kept apart.
+     *
+     * @param sender who wrote it, as {@link SenderResolver} said when it was stored
+     */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void readFollowUp(long ticketId, long messageRowId, InboundMail mail, boolean automatic) {
+    public void readFollowUp(long ticketId, long messageRowId, InboundMail mail, boolean automatic, Sender sender) {
         ParsedMail parsed = mail.parsed();
-        Sender sender = senders.resolve(ticketId, parsed.fromAddress());
         // only the sender's own words command: the reporter's subject, echoed or quoted, never does
         List<Command> commands = CommandParser.parse(
                 EchoedText.withoutEcho(parsed.subject(), tickets.get(ticketId).subject()));

@@ -10,7 +10,8 @@ import java.util.Optional;
  * writes is text.
  *
  * @param address lowercased, or null where the mail names none
- * @param person  their directory entry, where their standing comes from one
+ * @param person  their directory entry, where their standing comes from one, or where a participant
+ *                is in the directory (a CSIRT the report upward went to), to name it
  */
 public record Sender(String address, Optional<Person> person, Standing standing) {
 

@@ -38,6 +38,8 @@ public class SenderResolver {
         if (person.isPresent() && participant && (person.get().has(Role.TTIS) || person.get().has(Role.APH))) {
             return new Sender(address, person, Standing.HANDLER);
         }
-        return new Sender(address, Optional.empty(), participant ? Standing.PARTICIPANT : Standing.STRANGER);
+        // a participant in the directory (a CSIRT upward) keeps its entry, so that it is named; a stranger's says nothing
+        return participant ? new Sender(address, person, Standing.PARTICIPANT)
+                : new Sender(address, Optional.empty(), Standing.STRANGER);
     }
 }

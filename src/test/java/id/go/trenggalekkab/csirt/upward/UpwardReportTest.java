@@ -97,6 +97,9 @@ class UpwardReportTest extends DeskIntegrationTest {
         assertThat(ticket(ticket).path("tlp").asText()).isEqualTo("AMBER");
         assertThat(count("SELECT count(*) FROM non_participant_message n JOIN message m ON m.id = n.message_id "
                 + "WHERE m.from_address = ?", NATIONAL)).as("a participant, not a stranger").isZero();
+        MimeMessage told = await().atMost(PATIENCE).until(
+                () -> lastMailAbout(People.OFFICER, ticket, "Pesan dari CSIRT Nasional (BSSN)"), m -> m != null);
+        assertThat(TestMail.textOf(told)).contains("Diterima, nomor BSSN-123.");
     }
 
     @Test
