@@ -90,6 +90,14 @@ public class Directory {
     }
 
     /**
+     * Whoever must act on a case now, for a reminder: the officer it is assigned to, or else
+     * the officers on duty at this moment (every officer where nobody's duty covers it).
+     */
+    public List<Person> inCharge(String assignee, Instant at) {
+        return find(assignee).filter(Person::isDeskStaff).map(List::of).orElseGet(() -> officersOnDuty(at));
+    }
+
+    /**
      * The officers whose duty schedule covers this moment; where nobody's does (at night, on
      * a holiday, or with no schedules in the file at all), every officer: a report is never
      * told to nobody.

@@ -20,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Holds every open step to its time standard. The sla-sweep route (Quartz, JDBC job
  * store, clustered) calls its two stages in one transaction: {@link #overdueSteps} finds
  * the open steps whose next notice is due, and {@link #sendNoticesDue} sends, once each,
- * the reminder at the deadline (to the assignee, or all officers) and the escalations to
+ * the reminder at the deadline (to the assignee, or the officers on duty) and the escalations to
  * the supervisors (first at {@code escalate-after} × the standard, then one standard
  * apart, at most {@code max-escalations}). A step completed stops its escalation: only
  * open steps are read.
@@ -106,6 +106,6 @@ public class SlaSweep {
         if (!level.isReminder()) {
             return directory.withRole(Role.SUPERVISOR);
         }
-        return directory.inCharge(step.assignee());
+        return directory.inCharge(step.assignee(), clock.instant());
     }
 }

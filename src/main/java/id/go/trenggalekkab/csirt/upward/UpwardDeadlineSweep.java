@@ -26,9 +26,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Holds an incident on a vital system to its 1×24-hour deadline for the report upward,
- * as the SOP's steps are held to theirs: a reminder to the officer in charge (or every
- * officer) {@code reminder-before} the deadline, since a reminder at a legal deadline is
- * too late to act on; then escalations to the supervisors at the deadline and one period
+ * as the SOP's steps are held to theirs: a reminder to the officer in charge (or the
+ * officers on duty) {@code reminder-before} the deadline, since a reminder at a legal
+ * deadline is too late to act on; then escalations to the supervisors at the deadline and one period
  * apart, at most the SLA's {@code max-escalations}. The route upward-report-deadline
  * (Quartz, clustered) calls the two stages in one transaction; a notice is counted on the
  * case's row in the transaction that queues its mail, so it goes once with any number of
@@ -110,7 +110,7 @@ public class UpwardDeadlineSweep {
 
     private void notify(DueDeadline due, int escalation, Instant now) {
         boolean reminder = escalation == 0;
-        List<Person> to = reminder ? directory.inCharge(due.assignee()) : directory.withRole(Role.SUPERVISOR);
+        List<Person> to = reminder ? directory.inCharge(due.assignee(), now) : directory.withRole(Role.SUPERVISOR);
         String recipients = to.stream().map(Person::address).collect(Collectors.joining(", "));
         logbook.record(due.ticketId(), Logbook.SYSTEM, reminder ? LogbookEvent.UPWARD_DEADLINE_REMINDER
                 : LogbookEvent.UPWARD_DEADLINE_ESCALATION, "report upward due by " + Wib.human(due.deadline())

@@ -8,7 +8,9 @@ import id.go.trenggalekkab.csirt.support.DeskIntegrationTest;
 import id.go.trenggalekkab.csirt.support.MovableClock;
 import id.go.trenggalekkab.csirt.support.People;
 import jakarta.mail.internet.MimeMessage;
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.LocalTime;
 import java.util.List;
 import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.AfterEach;
@@ -49,6 +51,8 @@ class SlaTimersTest extends DeskIntegrationTest {
 
     @Test
     void reminderAtTheDeadlineEscalationLaterAndNothingOnceTheStepIsDone() throws Exception {
+        // office hours: the morning officer is on duty, whenever the test runs
+        clock.advanceTo(DayOfWeek.WEDNESDAY, LocalTime.of(10, 0));
         String ticket = newCase("Laporan yang dibiarkan");
         long verification = verificationStep(ticket);
 
@@ -91,7 +95,24 @@ class SlaTimersTest extends DeskIntegrationTest {
     }
 
     @Test
+    void aReminderOnACaseNobodyIsAssignedGoesToTheOfficersOnDutyOnly() throws Exception {
+        // a weekday evening: the afternoon officer (piket) is on duty, the morning one is not
+        clock.advanceTo(DayOfWeek.WEDNESDAY, LocalTime.of(17, 0));
+        String ticket = newCase("Laporan sore hari");
+        long verification = verificationStep(ticket);
+        moveOpenDeadlinesOutOfReach(ticket);
+        clock.advance(Duration.ofMinutes(21));
+        sweep.sweep();
+        assertThat(jdbc.queryForObject("SELECT recipients FROM sla_notice WHERE case_step_id = ? AND level = 'REMINDER'",
+                String.class, verification)).isEqualTo(People.PIKET);
+        await().atMost(PATIENCE).until(() -> lastMailAbout(People.PIKET, ticket, "Pengingat") != null);
+        awaitQuiet();
+        assertThat(mailsAbout(People.OFFICER, ticket, "Pengingat")).as("not to the officer off duty").isEmpty();
+    }
+
+    @Test
     void theSweepRouteRunsItsStagesInOneTransactionAndTheReminderGoesOut() throws Exception {
+        clock.advanceTo(DayOfWeek.WEDNESDAY, LocalTime.of(10, 0));
         String ticket = newCase("Laporan yang ditunggu Quartz");
         long verification = verificationStep(ticket);
         moveOpenDeadlinesOutOfReach(ticket);
