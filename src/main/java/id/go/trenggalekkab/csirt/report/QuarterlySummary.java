@@ -8,6 +8,7 @@ import com.lowagie.text.pdf.PdfWriter;
 import id.go.trenggalekkab.csirt.report.ReportFonts.Style;
 import id.go.trenggalekkab.csirt.sop.CaseStep;
 import id.go.trenggalekkab.csirt.sop.Category;
+import id.go.trenggalekkab.csirt.sop.Priority;
 import id.go.trenggalekkab.csirt.system.CsirtProperties;
 import id.go.trenggalekkab.csirt.system.Wib;
 import java.io.ByteArrayOutputStream;
@@ -167,7 +168,8 @@ public class QuarterlySummary {
                 list.addCell(sheet.cell(r.received(), Style.SMALL));
                 list.addCell(sheet.cell(r.rsitClass(), Style.SMALL));
                 list.addCell(sheet.cell(r.type(), Style.SMALL));
-                list.addCell(sheet.cell(r.priority(), Style.SMALL));
+                // the CSV keeps the stored value (data); people read the word they write in #prioritas
+                list.addCell(sheet.cell(r.priority().isEmpty() ? "" : Priority.ofStored(r.priority()).indonesian(), Style.SMALL));
                 list.addCell(sheet.cell(r.tlp(), Style.SMALL));
                 list.addCell(sheet.cell(r.step() + (r.closed().isEmpty() ? "" : ", " + r.closed()), Style.SMALL));
                 list.addCell(sheet.cell(Integer.toString(r.indicators()), Style.SMALL));

@@ -50,6 +50,7 @@ class QuarterlySummaryTest extends DeskIntegrationTest {
         String printed = PdfText.of(pdf);
         assertThat(printed).contains("Rekapitulasi Insiden Siber, Triwulan " + quarter).contains("Jumlah menurut kelas RSIT")
                 .contains(phishing).contains("kasus berlabel TLP:RED dihitung di atas tetapi tidak dirinci")
+                .as("the priority in the word officers write").contains("sedang").doesNotContain("MEDIUM")
                 .doesNotContain(red).doesNotContain(reporter);
 
         assertThat(http.getForEntity("/api/summary/quarter.csv?year=" + year + "&quarter=5", String.class).getStatusCode().value())
