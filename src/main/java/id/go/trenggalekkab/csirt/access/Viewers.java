@@ -2,6 +2,7 @@ package id.go.trenggalekkab.csirt.access;
 
 import id.go.trenggalekkab.csirt.directory.Directory;
 import id.go.trenggalekkab.csirt.directory.Person;
+import java.io.Serializable;
 import java.util.Optional;
 import java.util.function.Predicate;
 import org.springframework.http.HttpStatus;
@@ -48,8 +49,11 @@ public class Viewers {
         });
     }
 
-    /** The principal of a session: only the address; everything else comes from the directory. */
-    public record SignedInPerson(String address) {
+    /**
+     * The principal of a session: only the address; everything else comes from the directory.
+     * Serializable, since sessions are kept in the database (Spring Session JDBC).
+     */
+    public record SignedInPerson(String address) implements Serializable {
         @Override
         public String toString() {
             return address;

@@ -74,7 +74,8 @@ class CaseController {
     record IndicatorRow(String type, String defanged, String mark, String found) {}
 
     /** What became of a command given on the page, shown once after it. */
-    record Outcome(String command, boolean applied, String text) {}
+    /** Carried to the next page in the session (a flash attribute), which lives in the database: serializable. */
+    record Outcome(String command, boolean applied, String text) implements java.io.Serializable {}
 
     private final TicketRepository tickets;
     private final CaseRepository cases;

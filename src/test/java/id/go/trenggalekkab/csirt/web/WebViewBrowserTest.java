@@ -133,9 +133,15 @@ class WebViewBrowserTest extends DeskIntegrationTest {
             assertThat(asTheBrowser(first, "POST", "http://127.0.0.1:" + port + "/keluar",
                     "_csrf=" + java.net.URLEncoder.encode(tokenBeforeSignIn, StandardCharsets.UTF_8)).statusCode())
                     .isEqualTo(403);
+            // the session lives in the desk's database, where every instance behind one address finds it
+            String session = sessionIdOf(first);
+            assertThat(count("SELECT count(*) FROM spring_session WHERE session_id = ? AND principal_name = ?", session,
+                    People.PIKET)).isEqualTo(1);
             // the signed-in page's own form still works
             submit(first, By.cssSelector("header form button"));
             assertThat(first.driver().getPageSource()).contains("Anda sudah keluar");
+            assertThat(count("SELECT count(*) FROM spring_session WHERE session_id = ?", session))
+                    .as("signing out ends it there too").isZero();
             assertThat(use(first, link)).contains("sudah dipakai");
             first.screenshot("sign-in-link-used");
         }
@@ -152,6 +158,7 @@ class WebViewBrowserTest extends DeskIntegrationTest {
             other.driver().get("http://127.0.0.1:" + port + "/");
             assertThat(other.driver().getCurrentUrl()).as("not signed in").contains("/masuk");
             assertThat(use(asking, link)).as("still good where it was asked for").contains("Antrean kasus");
+            String kabidSession = sessionIdOf(asking);
             Cookie session = asking.driver().manage().getCookieNamed("CSIRT_SESSION");
             assertThat(session.isHttpOnly()).isTrue();
             assertThat(session.getSameSite()).isEqualTo("Lax");
@@ -161,6 +168,8 @@ class WebViewBrowserTest extends DeskIntegrationTest {
             try {
                 asking.driver().get("http://127.0.0.1:" + port + "/");
                 assertThat(asking.driver().getCurrentUrl()).as("signed out after 9 hours").contains("/masuk");
+                assertThat(count("SELECT count(*) FROM spring_session WHERE session_id = ?", kabidSession))
+                        .as("and gone from the database").isZero();
             } finally {
                 clock.reset();
             }
@@ -359,6 +368,12 @@ class WebViewBrowserTest extends DeskIntegrationTest {
     }
 
     /** A request with this browser's cookies (its session), made outside the browser. */
+    /** The session id the browser's cookie carries (Spring Session writes it base64). */
+    private static String sessionIdOf(Browser browser) {
+        return new String(java.util.Base64.getDecoder().decode(
+                browser.driver().manage().getCookieNamed("CSIRT_SESSION").getValue()), StandardCharsets.US_ASCII);
+    }
+
     private static HttpResponse<byte[]> asTheBrowser(Browser browser, String method, String url) throws Exception {
         return asTheBrowser(browser, method, url, null);
     }
