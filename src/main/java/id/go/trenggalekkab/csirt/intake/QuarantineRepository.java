@@ -43,18 +43,26 @@ class QuarantineRepository {
                 .addValue("at", Timestamp.from(at)))) == 1;
     }
 
+    /** The newest quarantined messages, each with its replays (only theirs are read). */
     List<QuarantineReplay.Quarantined> list(int limit) {
-        Map<Long, List<QuarantineReplay.Replay>> replays = new HashMap<>();
-        jdbc.query("""
-                SELECT quarantine_id, at, actor, outcome, ticket_number FROM quarantine_replay ORDER BY id
-                """, new MapSqlParameterSource(), rs -> {
-            replays.computeIfAbsent(rs.getLong("quarantine_id"), k -> new ArrayList<>()).add(replay(rs));
-        });
-        return jdbc.query("""
+        List<QuarantineReplay.Quarantined> newest = jdbc.query("""
                 SELECT id, quarantined_at, raw_sha256, raw_size, reason FROM quarantine ORDER BY id DESC LIMIT :limit
                 """, new MapSqlParameterSource("limit", limit), (rs, i) -> new QuarantineReplay.Quarantined(
                 rs.getLong("id"), rs.getTimestamp("quarantined_at").toInstant(), rs.getString("raw_sha256"),
-                rs.getLong("raw_size"), rs.getString("reason"), replays.getOrDefault(rs.getLong("id"), List.of())));
+                rs.getLong("raw_size"), rs.getString("reason"), new ArrayList<>()));
+        if (newest.isEmpty()) {
+            return newest;
+        }
+        Map<Long, List<QuarantineReplay.Replay>> replays = new HashMap<>();
+        newest.forEach(q -> replays.put(q.id(), q.replays()));
+        jdbc.query("""
+                SELECT quarantine_id, at, actor, outcome, ticket_number FROM quarantine_replay
+                 WHERE quarantine_id IN (:ids) ORDER BY id
+                """, new MapSqlParameterSource("ids", replays.keySet()),
+                rs -> {
+                    replays.get(rs.getLong("quarantine_id")).add(replay(rs));
+                });
+        return newest;
     }
 
     /** The first bytes of a quarantined message, to read on a screen; empty where there is no such message. */
