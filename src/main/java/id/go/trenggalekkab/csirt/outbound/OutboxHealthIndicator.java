@@ -24,9 +24,9 @@ class OutboxHealthIndicator extends AbstractHealthIndicator {
 
     @Override
     protected void doHealthCheck(Health.Builder builder) {
-        long[] pending = repository.pendingAndOldestSeconds();
+        OutboxRepository.Backlog backlog = repository.backlog();
         dispatcher.serverProblem().ifPresentOrElse(problem -> builder.down().withDetail("problem",
                 "the SMTP server does not take the desk's mail: " + problem), builder::up);
-        builder.withDetail("pending", pending[0]).withDetail("oldestPendingSeconds", pending[1]);
+        builder.withDetail("pending", backlog.pending()).withDetail("oldestPendingSeconds", backlog.oldestSeconds());
     }
 }

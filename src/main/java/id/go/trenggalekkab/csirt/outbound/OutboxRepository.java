@@ -121,12 +121,22 @@ public class OutboxRepository {
 
     record Pending(long id, int attempts, Long ticketId, MessageKind kind, String toAddress, String messageId, long messageRow) {}
 
-    /** Mail waiting to go, and how long the oldest has waited, in seconds (0 with none). */
-    long[] pendingAndOldestSeconds() {
+    /**
+     * What the outbox holds back, for health and metrics alike; each part read through its
+     * partial index, never the sent mail.
+     *
+     * @param pending       mail waiting to go
+     * @param failed        mail given up after its retries
+     * @param oldestSeconds how long the oldest waiting mail has waited (0 with none)
+     */
+    public record Backlog(long pending, long failed, long oldestSeconds) {}
+
+    public Backlog backlog() {
         return jdbc.queryForObject("""
-                SELECT count(*), coalesce(extract(epoch FROM (now() - min(created_at))), 0)
-                  FROM outbox WHERE status = 'PENDING'
+                SELECT (SELECT count(*) FROM outbox WHERE status = 'PENDING'),
+                       (SELECT count(*) FROM outbox WHERE status = 'FAILED'),
+                       (SELECT coalesce(extract(epoch FROM (now() - min(created_at))), 0) FROM outbox WHERE status = 'PENDING')
                 """, new org.springframework.jdbc.core.namedparam.MapSqlParameterSource(),
-                (rs, i) -> new long[] {rs.getLong(1), (long) rs.getDouble(2)});
+                (rs, i) -> new Backlog(rs.getLong(1), rs.getLong(2), (long) rs.getDouble(3)));
     }
 }
