@@ -367,13 +367,13 @@ class WebViewBrowserTest extends DeskIntegrationTest {
                 .map(TestMail::textOf).map(LINK::matcher).filter(Matcher::find).map(Matcher::group).toList();
     }
 
-    /** A request with this browser's cookies (its session), made outside the browser. */
     /** The session id the browser's cookie carries (Spring Session writes it base64). */
     private static String sessionIdOf(Browser browser) {
         return new String(java.util.Base64.getDecoder().decode(
                 browser.driver().manage().getCookieNamed("CSIRT_SESSION").getValue()), StandardCharsets.US_ASCII);
     }
 
+    /** A request with this browser's cookies (its session), made outside the browser. */
     private static HttpResponse<byte[]> asTheBrowser(Browser browser, String method, String url) throws Exception {
         return asTheBrowser(browser, method, url, null);
     }
