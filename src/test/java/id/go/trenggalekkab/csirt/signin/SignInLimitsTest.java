@@ -51,4 +51,28 @@ class SignInLimitsTest extends DeskIntegrationTest {
         assertThat(TestMail.inboxOf(stranger)).as("no mail to an address outside the directory").isEmpty();
         assertThat(TestMail.inboxOf(sectoral, "Tautan masuk")).as("nor to a CSIRT upward").isEmpty();
     }
+
+    @Test
+    void behindTheTrustedProxyTheLimitsCountTheBrowserItNamesNotTheProxy() throws Exception {
+        // the test's client is 127.0.0.1, the trusted proxy of the default: its X-Forwarded-For is believed
+        java.net.http.HttpClient browser = java.net.http.HttpClient.newBuilder()
+                .cookieHandler(new java.net.CookieManager(null, java.net.CookiePolicy.ACCEPT_ALL))
+                .followRedirects(java.net.http.HttpClient.Redirect.NEVER).build();
+        String base = http.getRootUri();
+        String form = browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/masuk")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form);
+        assertThat(csrf.find()).isTrue();
+        String address = TestMail.uniqueAddress("di-balik-proxy");
+        java.net.http.HttpResponse<String> asked = browser.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(base + "/masuk"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-Forwarded-For", "198.51.100.77")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("email=" + address + "&_csrf="
+                        + java.net.URLEncoder.encode(csrf.group(1), java.nio.charset.StandardCharsets.UTF_8))).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(asked.statusCode()).isEqualTo(302);
+        assertThat(jdbc.queryForObject("SELECT client FROM sign_in_request WHERE address = ?", String.class, address))
+                .isEqualTo("198.51.100.77");
+    }
 }
