@@ -43,6 +43,35 @@ class DigestRepository {
                 .addValue("now", Timestamp.from(now))) == 1;
     }
 
+    /** Each step's visits completed in the period: how many, how many within the time standard, the median. */
+    List<Digest.StepTimeliness> timeliness(Instant from, Instant to) {
+        return timeliness(new MapSqlParameterSource().addValue("from", Timestamp.from(from)).addValue("to", Timestamp.from(to)));
+    }
+
+    private List<Digest.StepTimeliness> timeliness(MapSqlParameterSource p) {
+        // steps 1-3 are the machine's: receipt to acknowledgement sent, against 5 + 10 + 10 minutes
+        List<Digest.StepTimeliness> timeliness = new java.util.ArrayList<>(jdbc.query("""
+                SELECT 'INTAKE' AS step, count(*) AS completed,
+                       count(*) FILTER (WHERE o.sent_at - t.received_at <= :intakeStandard) AS met,
+                       percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM (o.sent_at - t.received_at))) AS median_seconds
+                  FROM outbox o JOIN message m ON m.id = o.message_id JOIN ticket t ON t.id = m.ticket_id
+                 WHERE m.kind = 'ACKNOWLEDGEMENT' AND o.status = 'SENT' AND o.sent_at >= :from AND o.sent_at < :to
+                HAVING count(*) > 0
+                """, new MapSqlParameterSource(p.getValues()).addValue("intakeStandard", INTAKE_STANDARD),
+                (rs, i) -> new Digest.StepTimeliness(rs.getString("step"), rs.getLong("completed"), rs.getLong("met"),
+                        (double) rs.getLong("met") / rs.getLong("completed"), Math.round(rs.getDouble("median_seconds") / 60.0))));
+        timeliness.addAll(jdbc.query("""
+                SELECT step, count(*) AS completed, count(*) FILTER (WHERE outcome = 'MET') AS met,
+                       percentile_cont(0.5) WITHIN GROUP (ORDER BY took_seconds) AS median_seconds
+                  FROM case_step
+                 WHERE left_at >= :from AND left_at < :to AND outcome IS NOT NULL
+                 GROUP BY step ORDER BY min(id)
+                """, p, (rs, i) -> new Digest.StepTimeliness(rs.getString("step"), rs.getLong("completed"),
+                rs.getLong("met"), rs.getLong("completed") == 0 ? 0 : (double) rs.getLong("met") / rs.getLong("completed"),
+                Math.round(rs.getDouble("median_seconds") / 60.0))));
+        return timeliness;
+    }
+
     /** @param now overdue and open are judged as of the earlier of {@code to} and now */
     Digest figures(Instant from, Instant to, Instant now) {
         Instant asOf = now.isBefore(to) ? now : to;
@@ -64,26 +93,7 @@ class DigestRepository {
             openByStep.computeIfAbsent(rs.getString("status"), k -> new TreeMap<>()).put(rs.getString("priority"), rs.getLong("n"));
         });
 
-        // steps 1-3 are the machine's: receipt to acknowledgement sent, against 5 + 10 + 10 minutes
-        List<Digest.StepTimeliness> timeliness = new java.util.ArrayList<>(jdbc.query("""
-                SELECT 'INTAKE' AS step, count(*) AS completed,
-                       count(*) FILTER (WHERE o.sent_at - t.received_at <= :intakeStandard) AS met,
-                       percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM (o.sent_at - t.received_at))) AS median_seconds
-                  FROM outbox o JOIN message m ON m.id = o.message_id JOIN ticket t ON t.id = m.ticket_id
-                 WHERE m.kind = 'ACKNOWLEDGEMENT' AND o.status = 'SENT' AND o.sent_at >= :from AND o.sent_at < :to
-                HAVING count(*) > 0
-                """, new MapSqlParameterSource(p.getValues()).addValue("intakeStandard", INTAKE_STANDARD),
-                (rs, i) -> new Digest.StepTimeliness(rs.getString("step"), rs.getLong("completed"), rs.getLong("met"),
-                        (double) rs.getLong("met") / rs.getLong("completed"), Math.round(rs.getDouble("median_seconds") / 60.0))));
-        timeliness.addAll(jdbc.query("""
-                SELECT step, count(*) AS completed, count(*) FILTER (WHERE outcome = 'MET') AS met,
-                       percentile_cont(0.5) WITHIN GROUP (ORDER BY took_seconds) AS median_seconds
-                  FROM case_step
-                 WHERE left_at >= :from AND left_at < :to AND outcome IS NOT NULL
-                 GROUP BY step ORDER BY min(id)
-                """, p, (rs, i) -> new Digest.StepTimeliness(rs.getString("step"), rs.getLong("completed"),
-                rs.getLong("met"), rs.getLong("completed") == 0 ? 0 : (double) rs.getLong("met") / rs.getLong("completed"),
-                Math.round(rs.getDouble("median_seconds") / 60.0))));
+        List<Digest.StepTimeliness> timeliness = timeliness(p);
 
         List<Digest.Overdue> overdue = jdbc.query("""
                 SELECT t.number, t.subject, s.step, s.deadline, extract(epoch FROM (:asOf - s.deadline)) / 60 AS late

@@ -80,6 +80,11 @@ public class WeeklyDigest {
         return figures.figures(period.start(), period.end(), clock.instant());
     }
 
+    /** Only the timeliness of each step in a period: what the figures page shows for many weeks at once. */
+    public List<Digest.StepTimeliness> timeliness(Period period) {
+        return figures.timeliness(period.start(), period.end());
+    }
+
     /** A period's digest as people read it (the mail's own lines): for the web view. */
     public DigestMail lines(Period period) {
         return mail(figures(period), period);

@@ -74,7 +74,7 @@ class FiguresPage {
             }
         }
         for (int i = 0; i < weeks.size(); i++) {
-            for (Digest.StepTimeliness t : digest.figures(weeks.get(i)).timeliness()) {
+            for (Digest.StepTimeliness t : digest.timeliness(weeks.get(i))) {
                 List<String> row = byStep.computeIfAbsent(t.step(), s -> new ArrayList<>(Collections.nCopies(WEEKS, "-")));
                 row.set(i, t.completed() == 0 ? "-" : Math.round(t.metShare() * 100) + "% (" + t.met() + "/" + t.completed() + ")");
             }
