@@ -174,6 +174,7 @@ public class UpwardReports implements UpwardReporting {
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public void mailDraft(Ticket ticket, Person officer) {
+        // asked for, not the one the case owes its officers: that one still goes when the case first owes the report
         mailDraft(ticket, owed.lockOrCreate(ticket.id()), List.of(officer));
     }
 
@@ -186,6 +187,7 @@ public class UpwardReports implements UpwardReporting {
         List<Person> officers = ticket.assignee() == null ? directory.officersOnDuty(clock.instant())
                 : directory.find(ticket.assignee()).map(List::of).orElseGet(() -> directory.officersOnDuty(clock.instant()));
         mailDraft(ticket, now, officers);
+        owed.draftMailed(ticket.id(), clock.instant());
     }
 
     private void mailDraft(Ticket ticket, UpwardReportRepository.Owed now, List<Person> officers) {
@@ -197,7 +199,6 @@ public class UpwardReports implements UpwardReporting {
                     true, "", recipients.stream().distinct().toList(), clock.instant()), officer.address(), officer.name())
                     .onCase(ticket.id()));
         }
-        owed.draftMailed(ticket.id(), clock.instant());
     }
 
     private static Map<String, Person> byAddress(List<Person> people) {

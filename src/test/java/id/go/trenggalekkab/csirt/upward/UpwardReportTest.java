@@ -55,6 +55,9 @@ class UpwardReportTest extends DeskIntegrationTest {
         command(People.OFFICER, ticket, "#verifikasi #tugaskan " + People.OFFICER, "Benar terjadi.");
         awaitStep(ticket, CaseStep.CATEGORISATION);
         assertThat(owed(ticket)).as("nothing owed before the risk is known").isEmpty();
+        // a supervisor asks for the draft early: theirs alone; the one the case owes its officer still comes
+        command(People.KABID, ticket, "#draf-bssn", "");
+        await().atMost(PATIENCE).until(() -> lastMailAbout(People.KABID, ticket, "DRAF") != null);
 
         command(People.OFFICER, ticket, "#kategori intrusions #prioritas tinggi", "Risiko tinggi.");
         MimeMessage draft = await().atMost(PATIENCE).until(() -> lastMailAbout(People.OFFICER, ticket, "DRAF"),
