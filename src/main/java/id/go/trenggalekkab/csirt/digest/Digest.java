@@ -23,7 +23,8 @@ public record Digest(
         Map<String, Long> receivedByCategory,
         List<OpenCase> openCases,
         ReporterWaiting waitingOnReporters,
-        long merged) {
+        long merged,
+        ReportsUpward reportsUpward) {
 
     /** The key of open cases without a priority yet, beside HIGH, MEDIUM and LOW. */
     public static final String NO_PRIORITY = "NONE";
@@ -46,6 +47,13 @@ public record Digest(
      * times: questions asked in the period, minutes of waiting within it, cases still waiting.
      */
     public record ReporterWaiting(long questions, long minutesWaited, long stillWaiting) {}
+
+    /**
+     * The report upward (BSSN regulation 1/2024): sent in the period, of those how many after
+     * their vital system's 1x24 hours, and, as of the period's end, how many are owed and not
+     * sent (a high priority or a vital system), of those how many past their deadline.
+     */
+    public record ReportsUpward(long sent, long sentLate, long owed, long owedOverdue) {}
 
     /** @param linked the cases merged into this one (#gabung): other reports of the same incident */
     public record OpenCase(String ticket, String tag, String subject, String step, String priority, List<String> linked) {}

@@ -130,8 +130,20 @@ class DigestRepository {
                 """, p, (rs, i) -> new Digest.ReporterWaiting(rs.getLong("questions"), Math.round(rs.getDouble("minutes")),
                 rs.getLong("still")));
 
+        // a case no incident, dismissed or merged owes nothing while it stays so
+        Digest.ReportsUpward upward = jdbc.queryForObject("""
+                SELECT count(*) FILTER (WHERE u.sent_at >= :from AND u.sent_at < :to) AS sent,
+                       count(*) FILTER (WHERE u.sent_at >= :from AND u.sent_at < :to AND u.sent_at > u.deadline) AS late,
+                       count(*) FILTER (WHERE (u.sent_at IS NULL OR u.sent_at >= :asOf) AND (u.high_priority OR u.vital_systems IS NOT NULL)
+                                          AND t.status NOT IN ('NOT_AN_INCIDENT', 'DISMISSED', 'MERGED')) AS owed,
+                       count(*) FILTER (WHERE (u.sent_at IS NULL OR u.sent_at >= :asOf) AND u.deadline < :asOf
+                                          AND t.status NOT IN ('NOT_AN_INCIDENT', 'DISMISSED', 'MERGED')) AS overdue
+                  FROM upward_report u JOIN ticket t ON t.id = u.ticket_id
+                """, p, (rs, i) -> new Digest.ReportsUpward(rs.getLong("sent"), rs.getLong("late"), rs.getLong("owed"),
+                rs.getLong("overdue")));
+
         return new Digest(Wib.at(from), Wib.at(to), received, verified, notIncidents, closed, openByStep, timeliness,
-                overdue, byCategory, open, waiting, entered("MERGED", p));
+                overdue, byCategory, open, waiting, entered("MERGED", p), upward);
     }
 
     private long entered(String step, MapSqlParameterSource p) {

@@ -51,7 +51,7 @@ public class WeeklyDigest {
     public record DigestMail(String from, String to, long received, long verified, long notIncidents, long closed,
                       List<OpenLine> open, List<TimelinessLine> timeliness, List<OverdueLine> overdue,
                       List<CategoryLine> categories, List<CaseLine> openCases, Digest.ReporterWaiting waiting,
-                      long merged)
+                      long merged, Digest.ReportsUpward upward)
             implements MailModel {
 
         @Override
@@ -160,6 +160,6 @@ public class WeeklyDigest {
                 d.receivedByCategory().entrySet().stream().map(e -> new CategoryLine(e.getKey(), e.getValue())).toList(),
                 d.openCases().stream().map(c -> new CaseLine(c.tag(), c.subject(), CaseStep.valueOf(c.step()).describe(),
                                 c.linked().isEmpty() ? "" : " (digabung: " + String.join(", ", c.linked()) + ")"))
-                        .toList(), d.waitingOnReporters(), d.merged());
+                        .toList(), d.waitingOnReporters(), d.merged(), d.reportsUpward());
     }
 }

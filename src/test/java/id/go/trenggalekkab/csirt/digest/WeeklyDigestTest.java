@@ -66,6 +66,10 @@ class WeeklyDigestTest extends DeskIntegrationTest {
         command(People.OFFICER, notAnIncident, "#bukan-insiden", "Spam biasa.");
         await().atMost(PATIENCE).until(() -> step(notAnIncident) == CaseStep.NOT_AN_INCIDENT
                 && step(intrusion) == CaseStep.ANALYSIS);
+        // high priority: the report upward is owed, and sent this week
+        command(People.OFFICER, intrusion, "#lapor-bssn", "Akses root tidak sah pada server dinas.");
+        await().atMost(PATIENCE).until(() -> count("SELECT count(*) FROM upward_report u JOIN ticket t ON t.id = u.ticket_id"
+                + " WHERE t.number = ? AND u.sent_at IS NOT NULL", intrusion) == 1);
         clock.advance(Duration.ofMinutes(30));
 
         JsonNode d = http.getForObject("/api/digest?from=" + monday + "&to=" + monday.plusWeeks(1), JsonNode.class);
@@ -93,6 +97,8 @@ class WeeklyDigestTest extends DeskIntegrationTest {
         assertThat(d.path("openCases").findValuesAsText("tag")).contains("[" + ignored + "]", "[" + intrusion + "]")
                 .doesNotContain("[" + notAnIncident + "]");
         assertThat(d.path("openByStepAndPriority").path("ANALYSIS").path("HIGH").asLong()).isGreaterThanOrEqualTo(1);
+        assertThat(d.path("reportsUpward").path("sent").asLong()).isEqualTo(1);
+        assertThat(d.path("reportsUpward").path("sentLate").asLong()).isZero();
 
         HttpHeaders authorized = new HttpHeaders();
         authorized.setBearerAuth(API_TOKEN);
@@ -106,6 +112,7 @@ class WeeklyDigestTest extends DeskIntegrationTest {
         Multipart alternative = (Multipart) mail.getContent();
         assertThat(alternative.getContentType()).startsWith("multipart/alternative");
         assertThat((String) alternative.getBodyPart(0).getContent()).contains("Laporan diterima     : 3")
+                .contains("Laporan ke CSIRT sektoral/nasional (Peraturan BSSN 1/2024): 1 dikirim")
                 .contains("[" + ignored + "]");
         Multipart related = (Multipart) alternative.getBodyPart(1).getContent();
         String html = (String) related.getBodyPart(0).getContent();
