@@ -2,14 +2,13 @@ package id.go.trenggalekkab.csirt.upward;
 
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
-import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The report upward's settings ({@code csirt.upward.*}).
+ * The report upward's settings ({@code csirt.upward.*}); the systems marked vital
+ * ({@code csirt.upward.vital-systems}) are read where indicators are, by {@code VitalSystems}.
  *
- * @param vitalSystems    host names and address ranges marked vital (read by {@code VitalSystems})
  * @param vitalDeadline   how long after the report an incident on a vital system must be reported: 1×24 hours
  * @param reminderBefore  the officers' reminder comes this long before that deadline; the supervisors' escalation at it
  * @param contact         the organisation's contact as the report names it (unit, telephone); the desk's name and address always
@@ -18,7 +17,6 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties(prefix = "csirt.upward")
 public record UpwardProperties(
-        List<String> vitalSystems,
         @NotNull Duration vitalDeadline,
         @NotNull Duration reminderBefore,
         String contact,
