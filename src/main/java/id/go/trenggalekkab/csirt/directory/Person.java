@@ -19,6 +19,11 @@ public record Person(String address, String name, Set<Role> roles, DutySchedule 
         return roles.stream().anyMatch(Role::actsOnCases);
     }
 
+    /** TTIS or APH: who is handed cases and reports on them. */
+    public boolean isHandler() {
+        return has(Role.TTIS) || has(Role.APH);
+    }
+
     public boolean isDeskStaff() {
         return roles.stream().anyMatch(Role::isDeskStaff);
     }

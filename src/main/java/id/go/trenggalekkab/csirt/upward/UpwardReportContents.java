@@ -36,7 +36,6 @@ class UpwardReportContents {
     private final CaseIndicators indicators;
     private final UpwardProperties properties;
     private final String deskName;
-    private final String deskAddress;
 
     UpwardReportContents(CaseRepository cases, EvidenceRepository evidence, CaseIndicators indicators,
                          UpwardProperties properties, CsirtProperties desk) {
@@ -45,7 +44,6 @@ class UpwardReportContents {
         this.indicators = indicators;
         this.properties = properties;
         this.deskName = desk.deskName();
-        this.deskAddress = desk.deskAddress();
     }
 
     /**
@@ -94,10 +92,6 @@ class UpwardReportContents {
                 vital, owed.deadline() == null ? null : Wib.human(owed.deadline()),
                 ticket.category() == null ? "belum ditetapkan" : ticket.category().toString(),
                 indicators.onCase(ticket.id()).stream().map(Indicator::forPeople).toList(), addressees);
-    }
-
-    String deskAddress() {
-        return deskAddress;
     }
 
     /** The report's words; without the reporter's name, address, telephone and signature unless configured. */

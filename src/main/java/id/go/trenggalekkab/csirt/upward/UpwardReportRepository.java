@@ -36,12 +36,15 @@ class UpwardReportRepository {
     }
 
     Optional<Owed> find(long ticketId) {
-        return jdbc.query("SELECT * FROM upward_report WHERE ticket_id = :ticket",
-                new MapSqlParameterSource("ticket", ticketId), UpwardReportRepository::owed).stream().findFirst();
+        return select(ticketId, "");
     }
 
     Optional<Owed> lock(long ticketId) {
-        return jdbc.query("SELECT * FROM upward_report WHERE ticket_id = :ticket FOR UPDATE",
+        return select(ticketId, " FOR UPDATE");
+    }
+
+    private Optional<Owed> select(long ticketId, String lock) {
+        return jdbc.query("SELECT * FROM upward_report WHERE ticket_id = :ticket" + lock,
                 new MapSqlParameterSource("ticket", ticketId), UpwardReportRepository::owed).stream().findFirst();
     }
 

@@ -144,19 +144,14 @@ public class UpwardReports implements UpwardReporting {
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public List<Person> send(Ticket ticket, Person officer, String officerText) {
-        Map<String, Person> sectoral = byAddress(directory.withRole(Role.SECTORAL_CSIRT));
-        Map<String, Person> national = byAddress(directory.withRole(Role.NATIONAL_CSIRT));
-        national.keySet().removeAll(sectoral.keySet());
-        List<Person> to = new ArrayList<>(sectoral.values());
-        to.addAll(national.values());
+        List<Person> to = recipients().all();
         if (to.isEmpty()) {
             return List.of();
         }
         UpwardReportRepository.Owed before = owed.lockOrCreate(ticket.id());
         Instant now = clock.instant();
         for (Person recipient : to) {
-            List<String> others = to.stream().filter(p -> p != recipient).map(p -> p.name() + " <" + p.address() + ">")
-                    .toList();
+            List<String> others = to.stream().filter(p -> p != recipient).map(UpwardReports::named).toList();
             mailer.queue(Letter.of(MessageKind.UPWARD_REPORT, contents.of(ticket, before, recipient.name(), false,
                     officerText, others, now), recipient.address(), recipient.name()).onCase(ticket.id()));
             cases.addParticipant(ticket.id(), recipient.address(), ParticipantRole.UPWARD_CSIRT);
@@ -184,26 +179,41 @@ public class UpwardReports implements UpwardReporting {
         if (now.draftMailedAt() != null || now.sentAt() != null) {
             return;
         }
-        List<Person> officers = ticket.assignee() == null ? directory.officersOnDuty(clock.instant())
-                : directory.find(ticket.assignee()).map(List::of).orElseGet(() -> directory.officersOnDuty(clock.instant()));
-        mailDraft(ticket, now, officers);
+        mailDraft(ticket, now, directory.inCharge(ticket.assignee(), clock.instant()));
         owed.draftMailed(ticket.id(), clock.instant());
     }
 
     private void mailDraft(Ticket ticket, UpwardReportRepository.Owed now, List<Person> officers) {
-        List<String> recipients = new ArrayList<>();
-        directory.withRole(Role.SECTORAL_CSIRT).forEach(p -> recipients.add(p.name() + " <" + p.address() + ">"));
-        directory.withRole(Role.NATIONAL_CSIRT).forEach(p -> recipients.add(p.name() + " <" + p.address() + "> (tembusan)"));
+        Recipients to = recipients();
+        List<String> addressees = new ArrayList<>(to.sectoral().stream().map(UpwardReports::named).toList());
+        to.national().forEach(p -> addressees.add(named(p) + " (tembusan)"));
         for (Person officer : officers) {
             mailer.queue(Letter.of(MessageKind.UPWARD_REPORT_DRAFT, contents.of(tickets.get(ticket.id()), now, officer.name(),
-                    true, "", recipients.stream().distinct().toList(), clock.instant()), officer.address(), officer.name())
+                    true, "", addressees, clock.instant()), officer.address(), officer.name())
                     .onCase(ticket.id()));
         }
     }
 
-    private static Map<String, Person> byAddress(List<Person> people) {
-        Map<String, Person> map = new LinkedHashMap<>();
-        people.forEach(p -> map.putIfAbsent(p.address(), p));
-        return map;
+    /** Who the report goes to: the sectoral CSIRTs, and the national ones copied; someone in both roles once. */
+    private record Recipients(List<Person> sectoral, List<Person> national) {
+
+        List<Person> all() {
+            List<Person> all = new ArrayList<>(sectoral);
+            all.addAll(national);
+            return all;
+        }
+    }
+
+    private Recipients recipients() {
+        Map<String, Person> sectoral = new LinkedHashMap<>();
+        directory.withRole(Role.SECTORAL_CSIRT).forEach(p -> sectoral.putIfAbsent(p.address(), p));
+        Map<String, Person> national = new LinkedHashMap<>();
+        directory.withRole(Role.NATIONAL_CSIRT).forEach(p -> national.putIfAbsent(p.address(), p));
+        national.keySet().removeAll(sectoral.keySet());
+        return new Recipients(List.copyOf(sectoral.values()), List.copyOf(national.values()));
+    }
+
+    private static String named(Person person) {
+        return person.name() + " <" + person.address() + ">";
     }
 }

@@ -367,7 +367,7 @@ public class CaseWorkflow {
     /** An explicit decision to share: the whole case file to one named TTIS or APH contact, whatever the TLP. */
     private CommandOutcome sendCaseFile(Ticket ticket, Command command) {
         Optional<Person> recipient = directory.find(command.argument());
-        if (recipient.isEmpty() || !(recipient.get().has(Role.TTIS) || recipient.get().has(Role.APH))) {
+        if (recipient.isEmpty() || !recipient.get().isHandler()) {
             return CommandOutcome.refused(command, OutcomeText.NOT_A_HANDLER, command.argument());
         }
         caseFiles.sendOnRequest(ticket, recipient.get());

@@ -1,7 +1,6 @@
 package id.go.trenggalekkab.csirt.workflow;
 
 import id.go.trenggalekkab.csirt.directory.Person;
-import id.go.trenggalekkab.csirt.sop.Role;
 import java.util.Optional;
 
 /**
@@ -32,7 +31,7 @@ public record Sender(String address, Optional<Person> person, Standing standing)
 
     /** TTIS or APH: whose plain reply on their case is their report. */
     public boolean isHandlerTeam() {
-        return person.map(p -> p.has(Role.TTIS) || p.has(Role.APH)).orElse(false);
+        return person.map(Person::isHandler).orElse(false);
     }
 
     /** For the logbook: the address, or what stands for a sender without one. */

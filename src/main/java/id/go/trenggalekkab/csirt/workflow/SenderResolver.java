@@ -35,7 +35,7 @@ public class SenderResolver {
         }
         boolean participant = cases.isParticipant(ticketId, address);
         // a CSIRT upward answering the report is heard on the case, never obeyed
-        if (person.isPresent() && participant && (person.get().has(Role.TTIS) || person.get().has(Role.APH))) {
+        if (person.isPresent() && participant && person.get().isHandler()) {
             return new Sender(address, person, Standing.HANDLER);
         }
         // a participant in the directory (a CSIRT upward) keeps its entry, so that it is named; a stranger's says nothing
