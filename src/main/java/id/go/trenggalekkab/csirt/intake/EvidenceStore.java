@@ -9,7 +9,6 @@ import id.go.trenggalekkab.csirt.mail.ParsedMail;
 import id.go.trenggalekkab.csirt.sop.CaseStep;
 import id.go.trenggalekkab.csirt.sop.MessageKind;
 import id.go.trenggalekkab.csirt.sop.SopGraph;
-import id.go.trenggalekkab.csirt.system.Wib;
 import id.go.trenggalekkab.csirt.ticket.TicketNumber;
 import id.go.trenggalekkab.csirt.ticket.TicketRepository;
 import id.go.trenggalekkab.csirt.workflow.SenderResolver;
@@ -21,7 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * SOP steps 2-3 for one message: the raw message exactly as received, with its SHA-256,
  * and each attachment with its own, stored on the thread it follows up, or on a new
- * ticket ({@code TTIS-YYYY-NNNNN}, numbered in the year of receipt in WIB) that it opens.
+ * ticket ({@code TTIS-YYYY-NNNNN}, numbered in the year of receipt in WIB, at the end of
+ * the transaction) that it opens.
  */
 @Component("evidenceStore")
 public class EvidenceStore {
@@ -51,16 +51,11 @@ public class EvidenceStore {
                     Optional.of(senders.resolve(thread.ticketId(), arrival.mail().parsed().fromAddress())));
         }
         ParsedMail parsed = arrival.mail().parsed();
-        TicketNumber number = tickets.allocateNumber(Wib.yearOf(arrival.mail().receivedAt()));
-        long ticketId = tickets.insert(new TicketRepository.NewTicket(number,
+        long ticketId = tickets.insert(new TicketRepository.NewTicket(
                 arrival.automatic() ? CaseStep.AUTOMATIC : SopGraph.REPORT_ENTRY, parsed.fromName(),
                 parsed.fromAddress(), parsed.subject(), arrival.mail().receivedAt(), arrival.automaticReason().orElse(null)));
         long rowId = insert(ticketId, MessageKind.REPORT, arrival);
-        logbook.record(ticketId, Logbook.SYSTEM, LogbookEvent.TICKET_CREATED,
-                number + " from " + (parsed.fromAddress() == null ? "an unknown sender" : parsed.fromAddress())
-                        + automaticNote(arrival));
-        MessageLogContext.onTicket(number.toString());
-        return new StoredMail(arrival, ticketId, number, rowId, Optional.empty());
+        return new StoredMail(arrival, ticketId, null, rowId, Optional.empty());
     }
 
     private long insert(long ticketId, MessageKind kind, Arrival arrival) {
@@ -83,7 +78,7 @@ public class EvidenceStore {
         return rowId;
     }
 
-    private static String automaticNote(Arrival arrival) {
+    static String automaticNote(Arrival arrival) {
         return arrival.automaticReason().map(reason -> "; automatic mail (" + reason + ")").orElse("");
     }
 }

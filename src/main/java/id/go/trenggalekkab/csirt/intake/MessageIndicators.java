@@ -86,9 +86,12 @@ public class MessageIndicators {
                         attachment.sha256(), extractor.extract(head(attachment), sender), at, DESK);
             }
         }
-        if (added > 0) {
+        if (added > 0 && stored.followUp()) {
             log.info("{} indicator(s) added to {}", added, stored.number());
             extractor.messageAdded(stored.ticketId());
+        } else if (added > 0) {
+            // a new report's case is told of them once it is numbered (NewCases.number)
+            log.info("{} indicator(s) found in the new report", added);
         }
         return stored;
     }

@@ -8,11 +8,17 @@ import java.util.Optional;
  * A message stored as evidence on its ticket: a new report with its new ticket, or a
  * follow-up on the thread it matched.
  *
+ * @param number the ticket's number; null for a new report until its ticket is numbered, late
+ *               in the transaction ({@link NewCases#number})
  * @param sender a follow-up's sender as the case stands towards them, resolved once as it is
  *               stored and read by every later stage; empty for a new report
  */
 public record StoredMail(Arrival arrival, long ticketId, TicketNumber number, long messageRowId,
                          Optional<Sender> sender) {
+
+    StoredMail numbered(TicketNumber given) {
+        return new StoredMail(arrival, ticketId, given, messageRowId, sender);
+    }
 
     public boolean followUp() {
         return arrival.thread().isPresent();

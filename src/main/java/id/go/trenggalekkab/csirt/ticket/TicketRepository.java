@@ -28,29 +28,16 @@ public class TicketRepository {
     }
 
     /**
-     * The next number of the year. The upsert takes the year's row lock, so concurrent
-     * transactions queue here and a rolled-back one gives its number back.
+     * The ticket of a new report, not yet numbered: {@link #number} gives it its number at the
+     * end of the same transaction (a ticket cannot commit without one).
      */
-    public TicketNumber allocateNumber(int year) {
-        Integer sequence = jdbc.queryForObject("""
-                INSERT INTO ticket_number_sequence (year, last_value) VALUES (:year, 1)
-                ON CONFLICT (year) DO UPDATE SET last_value = ticket_number_sequence.last_value + 1
-                RETURNING last_value
-                """, new MapSqlParameterSource("year", year), Integer.class);
-        return new TicketNumber(year, sequence);
-    }
-
     public long insert(NewTicket ticket) {
         return jdbc.queryForObject("""
-                INSERT INTO ticket (number, year, sequence, status, reporter_name, reporter_address, subject,
-                                    received_at, automatic, automatic_reason)
-                VALUES (:number, :year, :sequence, :status, :reporterName, :reporterAddress, :subject,
-                        :receivedAt, :automatic, :automaticReason)
+                INSERT INTO ticket (status, reporter_name, reporter_address, subject, received_at, automatic,
+                                    automatic_reason)
+                VALUES (:status, :reporterName, :reporterAddress, :subject, :receivedAt, :automatic, :automaticReason)
                 RETURNING id
                 """, new MapSqlParameterSource()
-                .addValue("number", ticket.number().toString())
-                .addValue("year", ticket.number().year())
-                .addValue("sequence", ticket.number().sequence())
                 .addValue("status", ticket.step().name())
                 .addValue("reporterName", ticket.reporterName())
                 .addValue("reporterAddress", ticket.reporterAddress())
@@ -58,6 +45,25 @@ public class TicketRepository {
                 .addValue("receivedAt", Timestamp.from(ticket.receivedAt()))
                 .addValue("automatic", ticket.automaticReason() != null)
                 .addValue("automaticReason", ticket.automaticReason()), Long.class);
+    }
+
+    /**
+     * The next number of the year, given to the ticket. The upsert takes the year's row lock,
+     * so concurrent transactions queue here until the holder commits, and a rolled-back one
+     * gives its number back: numbers are gapless. Called as late in the intake's transaction
+     * as it can be, so that the queue is short.
+     */
+    public TicketNumber number(long ticketId, int year) {
+        Integer sequence = jdbc.queryForObject("""
+                INSERT INTO ticket_number_sequence (year, last_value) VALUES (:year, 1)
+                ON CONFLICT (year) DO UPDATE SET last_value = ticket_number_sequence.last_value + 1
+                RETURNING last_value
+                """, new MapSqlParameterSource("year", year), Integer.class);
+        TicketNumber number = new TicketNumber(year, sequence);
+        jdbc.update("UPDATE ticket SET number = :number, year = :year, sequence = :sequence WHERE id = :id",
+                new MapSqlParameterSource("id", ticketId).addValue("number", number.toString())
+                        .addValue("year", year).addValue("sequence", sequence));
+        return number;
     }
 
     public Optional<Ticket> find(TicketNumber number) {
@@ -124,6 +130,6 @@ public class TicketRepository {
     }
 
     /** @param automaticReason null for a report a person wrote */
-    public record NewTicket(TicketNumber number, CaseStep step, String reporterName, String reporterAddress,
+    public record NewTicket(CaseStep step, String reporterName, String reporterAddress,
                             String subject, Instant receivedAt, String automaticReason) {}
 }

@@ -11,6 +11,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import id.go.trenggalekkab.csirt.support.DeskIntegrationTest;
 import id.go.trenggalekkab.csirt.support.TestServers;
+import id.go.trenggalekkab.csirt.sop.CaseStep;
 import id.go.trenggalekkab.csirt.system.Sha256;
 import id.go.trenggalekkab.csirt.ticket.TicketRepository;
 import java.util.concurrent.ConcurrentHashMap;
@@ -133,19 +134,50 @@ class TicketApiTest extends DeskIntegrationTest {
     }
 
     @Test
-    void concurrentTransactionsNeverShareATicketNumber() throws Exception {
+    void concurrentTransactionsNeverShareATicketNumberAndARolledBackOneLeavesNoGap() throws Exception {
         int year = 2099;
         ConcurrentHashMap<String, Boolean> numbers = new ConcurrentHashMap<>();
         ExecutorService pool = Executors.newFixedThreadPool(4);
         for (int t = 0; t < 4; t++) {
             pool.submit(() -> {
-                for (int i = 0; i < 50; i++) {
-                    numbers.put(transaction.execute(s -> tickets.allocateNumber(year)).toString(), true);
+                for (int i = 0; i < 60; i++) {
+                    boolean rollBack = i % 6 == 5;
+                    String number = transaction.execute(s -> {
+                        long id = tickets.insert(new TicketRepository.NewTicket(CaseStep.DISMISSED, null,
+                                "someone@example.org", "nomor", java.time.Instant.now(), null));
+                        String given = tickets.number(id, year).toString();
+                        if (rollBack) {
+                            s.setRollbackOnly();
+                        }
+                        return given;
+                    });
+                    if (!rollBack) {
+                        numbers.put(number, true);
+                    }
                 }
             });
         }
         pool.shutdown();
         assertThat(pool.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+        // 200 committed, 40 rolled back: numbers 1..200, none shared, none missing
         assertThat(numbers).hasSize(200).containsKeys("TTIS-2099-00001", "TTIS-2099-00200");
+        assertThat(count("SELECT count(*) FROM ticket WHERE year = 2099")).isEqualTo(200);
+    }
+
+    @Test
+    void aTicketCannotCommitWithoutANumberNorChangeItsNumber() {
+        assertThatThrownBy(() -> transaction.executeWithoutResult(s -> tickets.insert(new TicketRepository.NewTicket(
+                CaseStep.DISMISSED, null, "someone@example.org", "tanpa nomor", java.time.Instant.now(), null))))
+                .hasMessageContaining("without a number");
+        long id = transaction.execute(s -> {
+            long inserted = tickets.insert(new TicketRepository.NewTicket(CaseStep.DISMISSED, null,
+                    "someone@example.org", "bernomor", java.time.Instant.now(), null));
+            tickets.number(inserted, 2098);
+            return inserted;
+        });
+        assertThatThrownBy(() -> transaction.executeWithoutResult(s -> tickets.number(id, 2098)))
+                .hasMessageContaining("keeps its number");
+        assertThatThrownBy(() -> jdbc.update("UPDATE ticket SET number = 'TTIS-2098-00042', sequence = 42 WHERE id = ?", id))
+                .hasMessageContaining("keeps its number");
     }
 }
