@@ -30,6 +30,7 @@ public record CsirtProperties(
             @NotBlank String processedFolder,
             @NotBlank String quarantineFolder,
             @Min(1) int maxMessagesPerPoll,
+            @Min(1) int intakeLanes,
             String sslBundle) {}
 
     /** RFC 3834 courtesy: how many acknowledgements one sender may receive per hour. */

@@ -55,7 +55,7 @@ final class CpuSplit {
 
     private static String group(String thread) {
         String t = thread.toLowerCase(Locale.ROOT);
-        if (t.contains("mailbox-intake")) {
+        if (t.contains("mailbox-intake") || t.startsWith("intake-lane")) {
             return "intake";
         }
         if (t.contains("outbox")) {

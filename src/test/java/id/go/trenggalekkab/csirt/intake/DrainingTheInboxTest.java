@@ -9,8 +9,11 @@ import id.go.trenggalekkab.csirt.support.TcpProxy;
 import id.go.trenggalekkab.csirt.support.TestMail;
 import id.go.trenggalekkab.csirt.support.TestServers;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
@@ -35,6 +38,45 @@ class DrainingTheInboxTest {
             await().atMost(Duration.ofMinutes(1)).until(() -> desk.folderCount("INBOX") == 0 && desk.outboxDrained());
         }
         desk.assertEveryReportOneTicketOneAcknowledgement(45, 0);
+        assertThat(desk.count("SELECT count(*) FROM logbook WHERE event = 'MESSAGE_DUPLICATE'"))
+                .as("no poll read mail another poll was still taking in").isZero();
+    }
+
+    @Test
+    void inLanesSideBySideAReplyInTheSamePollAsItsReportStillFindsItsTicketAndNumbersStayGapless() throws Exception {
+        IsolatedDesk desk = new IsolatedDesk("lanes_replies");
+        List<byte[]> inbox = new ArrayList<>();
+        Map<String, String> replyToReport = new HashMap<>();
+        for (int i = 0; i < 40; i++) {
+            String reportId = "<laporan-" + i + "-" + UUID.randomUUID() + "@" + desk.reporterDomain + ">";
+            inbox.add(TestMail.report("pelapor-" + i + "@" + desk.reporterDomain, "Laporan insiden " + i,
+                    "Situs dinas diretas (" + i + ").", "Message-ID: " + reportId));
+            if (i % 4 == 0) {
+                // a colleague adds to the report before the desk has read either
+                String replyId = "<tambahan-" + i + "-" + UUID.randomUUID() + "@rekan.example>";
+                inbox.add(TestMail.report("rekan-" + i + "@rekan.example", "Re: Laporan insiden " + i,
+                        "Tambahan: halaman login juga berubah.", "Message-ID: " + replyId, "In-Reply-To: " + reportId,
+                        "References: " + reportId));
+                replyToReport.put(replyId, reportId);
+            }
+        }
+        try (DeskProcess process = desk.prepare(Map.of("csirt.imap.intake-lanes", "2",
+                "csirt.imap.max-messages-per-poll", "100"))) {
+            assertThat(TestMail.putInInbox(desk.mailbox, inbox)).isEmpty();
+            process.start();
+            await().atMost(Duration.ofMinutes(3)).until(() -> desk.count("SELECT count(*) FROM message WHERE direction = 'IN'")
+                    == inbox.size() || !process.isAlive());
+            assertThat(process.isAlive()).as("desk alive (see %s)", process.log()).isTrue();
+            await().atMost(Duration.ofMinutes(1)).until(() -> desk.folderCount("INBOX") == 0 && desk.outboxDrained());
+        }
+        assertThat(desk.tickets()).as("one ticket per report, none for a reply").isEqualTo(40);
+        for (Map.Entry<String, String> reply : replyToReport.entrySet()) {
+            assertThat(desk.count("SELECT count(*) FROM message r JOIN message f ON f.ticket_id = r.ticket_id"
+                    + " WHERE r.message_id = '" + reply.getValue() + "' AND f.message_id = '" + reply.getKey()
+                    + "' AND f.kind = 'FOLLOW_UP'")).as("reply %s on its report's ticket", reply.getKey()).isEqualTo(1);
+        }
+        assertThat(desk.count("SELECT max(sequence) FROM ticket")).as("numbers 1..40, none skipped").isEqualTo(40);
+        assertThat(desk.count("SELECT count(*) FROM logbook WHERE event = 'MESSAGE_DUPLICATE'")).isZero();
     }
 
     @Test

@@ -15,7 +15,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.camel.Exchange;
-import org.apache.camel.support.SynchronizationAdapter;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPStore;
 import org.slf4j.Logger;
@@ -65,23 +64,18 @@ public class Mailbox implements DisposableBean {
 
     /**
      * The poll's first stage: the watched folder selected and the UIDs waiting in it, at
-     * most a poll's worth, oldest first. When the exchange ends, whatever happened in
-     * between, what committed is filed away and the folder closed.
+     * most a poll's worth, in lanes taken in side by side, each oldest first (related mail in
+     * one lane: {@link IntakeLanes}). The route's doFinally calls {@link #fileAway}, whatever
+     * happened in between: what committed is filed away and the folder closed.
      */
-    public List<MailboxUid> open(Exchange exchange) {
+    public List<List<MailboxUid>> open(Exchange exchange) {
         // Camel's scheduler reads it after the poll: idle (no greedy repeat, the delay is waited) unless
         // fileAway finds something new committed, so a failing or empty poll waits its delay
         exchange.setProperty(Exchange.SCHEDULER_POLLED_MESSAGES, false);
         MailboxPoll poll = openPoll();
         exchange.setProperty(POLL_PROPERTY, poll);
-        exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
-            @Override
-            public void onDone(Exchange done) {
-                poll.fileAway(Mailbox.this::ensureExists);
-            }
-        });
         try {
-            return poll.pending(imap.maxMessagesPerPoll());
+            return poll.lanes(imap.maxMessagesPerPoll(), imap.intakeLanes());
         } catch (MessagingException e) {
             throw unavailable("could not list the messages waiting in " + imap.folder(), e);
         }

@@ -2,6 +2,7 @@ package id.go.trenggalekkab.csirt.intake.mailbox;
 
 import id.go.trenggalekkab.csirt.mail.RawMessage;
 import jakarta.mail.Folder;
+import jakarta.mail.FolderClosedException;
 import jakarta.mail.MessagingException;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -65,6 +66,23 @@ public final class MailboxPoll implements AutoCloseable {
     }
 
     /**
+     * The messages waiting, at most {@code max}, shared among at most {@code lanes} lanes
+     * that may take them in side by side ({@link IntakeLanes}): related mail in one lane, in
+     * arrival order. The headers that decide it come for the whole poll in one command.
+     */
+    List<List<MailboxUid>> lanes(int max, int lanes) throws MessagingException {
+        List<MailboxUid> pending = pending(max);
+        if (lanes <= 1 || pending.size() <= 1) {
+            return pending.isEmpty() ? List.of() : List.of(pending);
+        }
+        long[] uids = pending.stream().mapToLong(MailboxUid::uid).toArray();
+        @SuppressWarnings("unchecked")
+        Map<Long, byte[]> headers = (Map<Long, byte[]>) folder.doCommand(
+                p -> UidCommands.headerFields(p, uids, IntakeLanes.FIELDS));
+        return IntakeLanes.plan(pending, headers, lanes);
+    }
+
+    /**
      * The message's bytes exactly as the server holds them, spooled and hashed as they
      * arrive; a message no longer there (another client moved or deleted it) is
      * {@link MailLeftTheMailbox}, never another message.
@@ -75,7 +93,7 @@ public final class MailboxPoll implements AutoCloseable {
             long offset = 0;
             while (true) {
                 long from = offset;
-                byte[] chunk = (byte[]) folder.doCommand(p -> UidCommands.fetch(p, message.uid(), from, FETCH_CHUNK));
+                byte[] chunk = fetchChunk(message, from);
                 if (chunk == null) {
                     throw new MailLeftTheMailbox(message, offset);
                 }
@@ -86,6 +104,25 @@ public final class MailboxPoll implements AutoCloseable {
                 }
             }
         });
+    }
+
+    /**
+     * One piece of the message. Another lane's failure may close the poll's connection under
+     * this one: with the folder closed, Jakarta Mail would send the command unselected and
+     * the server's refusal would read as this message's fault; it is the connection's.
+     */
+    private byte[] fetchChunk(MailboxUid message, long from) throws MessagingException {
+        if (!folder.isOpen()) {
+            throw new FolderClosedException(folder, "the poll's connection closed before " + message + " was read");
+        }
+        try {
+            return (byte[]) folder.doCommand(p -> UidCommands.fetch(p, message.uid(), from, FETCH_CHUNK));
+        } catch (MessagingException e) {
+            if (!folder.isOpen()) {
+                throw new FolderClosedException(folder, "the poll's connection closed while " + message + " was read");
+            }
+            throw e;
+        }
     }
 
     /** Whether the connection this poll reads over is still up (a failure on a dead one is not the message's). */

@@ -3,7 +3,9 @@ package id.go.trenggalekkab.csirt.intake.mailbox;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.angus.mail.iap.Argument;
 import org.eclipse.angus.mail.iap.ByteArray;
 import org.eclipse.angus.mail.iap.ProtocolException;
@@ -75,6 +77,38 @@ final class UidCommands {
         protocol.notifyResponseHandlers(responses);
         protocol.handleResult(result);
         return bytes;
+    }
+
+    /**
+     * The named header fields of each message, by UID, in one command (BODY.PEEK, which leaves
+     * \Seen alone); a UID no longer in the folder is simply absent from the answer.
+     */
+    static Map<Long, byte[]> headerFields(IMAPProtocol protocol, long[] uids, List<String> fields)
+            throws ProtocolException {
+        Map<Long, byte[]> headers = new HashMap<>();
+        if (uids.length == 0) {
+            return headers;
+        }
+        Response[] responses = protocol.command("UID FETCH " + uidSet(uids) + " (UID BODY.PEEK[HEADER.FIELDS ("
+                + String.join(" ", fields) + ")])", null);
+        Response result = responses[responses.length - 1];
+        if (result.isOK()) {
+            for (int i = 0; i < responses.length; i++) {
+                if (responses[i] instanceof FetchResponse fetch) {
+                    UID fetchedUid = fetch.getItem(UID.class);
+                    BODY body = fetch.getItem(BODY.class);
+                    if (fetchedUid != null && body != null) {
+                        ByteArray data = body.getByteArray();
+                        headers.put(fetchedUid.uid, data == null ? new byte[0]
+                                : Arrays.copyOfRange(data.getBytes(), data.getStart(), data.getStart() + data.getCount()));
+                        responses[i] = null;
+                    }
+                }
+            }
+        }
+        protocol.notifyResponseHandlers(responses);
+        protocol.handleResult(result);
+        return headers;
     }
 
     /** RFC 6851: the messages leave this folder for {@code target} in one command. */

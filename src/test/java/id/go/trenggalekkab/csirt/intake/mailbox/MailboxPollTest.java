@@ -157,6 +157,35 @@ class MailboxPollTest {
         }
     }
 
+    @Test
+    void aPollIsSharedInLanesFromHeadersFetchedByUidAndAReplyGoesWithTheReportItAnswers() throws Exception {
+        String mailbox = newMailbox();
+        assertThat(TestMail.putInInbox(mailbox, List.of(
+                TestMail.report("a@example.org", "A", "isi", "Message-ID: <laporan-a@example.org>"),
+                TestMail.report("b@example.org", "B", "isi"),
+                TestMail.report("c@example.org", "Re: A", "isi", "In-Reply-To: <laporan-a@example.org>"),
+                TestMail.report("d@example.org", "D", "isi"),
+                TestMail.report("e@example.org", "E", "isi")))).isEmpty();
+        MailboxPoll poll = poll(mailbox, WITH_MOVE);
+        List<List<MailboxUid>> lanes = poll.lanes(100, 2);
+
+        assertThat(lanes).hasSize(2);
+        assertThat(lanes.stream().mapToInt(List::size).sum()).isEqualTo(5);
+        List<String> withA = null;
+        for (List<MailboxUid> lane : lanes) {
+            List<String> subjects = new ArrayList<>();
+            for (MailboxUid message : lane) {
+                try (RawMessage raw = poll.fetch(message)) {
+                    subjects.add(TestMail.subjectOf(TestMail.parse(raw.head(100_000))));
+                }
+            }
+            if (subjects.contains("A")) {
+                withA = subjects;
+            }
+        }
+        assertThat(withA).containsSubsequence("A", "Re: A");
+    }
+
     private MailboxPoll poll(String mailbox, MailboxPoll.ServerFeatures features) throws Exception {
         return poll(mailbox, "INBOX", features);
     }
