@@ -280,6 +280,9 @@ final class PeerComparison {
                     """, Long.class);
             double seconds = (done - start) / 1000.0;
             double rate = n / seconds;
+            // when the intake was done (the last ticket's transaction began), against when the outbox was
+            long lastTicket = jdbc.queryForObject(
+                    "SELECT (extract(epoch FROM max(created_at)) * 1000)::bigint FROM ticket", Long.class);
             System.out.printf(Locale.ROOT, "  desk, %s: %d reports handed over in %.1f s; %d tickets, %d acknowledgements"
                             + " and %d other mails handed to SMTP after %.1f s: %.1f reports/s%n",
                     what, n, delivery, count(jdbc, "SELECT count(*) FROM ticket"),
@@ -288,6 +291,8 @@ final class PeerComparison {
                     count(jdbc, "SELECT count(*) FROM outbox o JOIN message m ON m.id = o.message_id"
                             + " WHERE o.status = 'SENT' AND m.kind <> 'ACKNOWLEDGEMENT'"),
                     seconds, rate);
+            System.out.printf(Locale.ROOT, "    intake: the last ticket after %.1f s (%.1f reports/s); the outbox's last mail after %.1f s%n",
+                    (lastTicket - start) / 1000.0, n / ((lastTicket - start) / 1000.0), seconds);
             System.out.println("    CPU: " + cpu.report(n));
             if (recording != null) {
                 recording.dump(Path.of(System.getenv("BENCH_JFR")));
