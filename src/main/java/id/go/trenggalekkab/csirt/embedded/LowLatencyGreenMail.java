@@ -7,7 +7,7 @@ import com.icegreen.greenmail.imap.commands.ImapCommandFactory;
 import com.icegreen.greenmail.imap.commands.UidIndexedFetchCommand;
 import com.icegreen.greenmail.server.AbstractServer;
 import com.icegreen.greenmail.server.ProtocolHandler;
-import com.icegreen.greenmail.smtp.SmtpHandler;
+import com.icegreen.greenmail.smtp.ChunkedDataSmtpHandler;
 import com.icegreen.greenmail.smtp.commands.SmtpCommandRegistry;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -23,9 +23,10 @@ import org.slf4j.LoggerFactory;
  * several small writes without it, so Nagle's algorithm meets the client's delayed
  * acknowledgement on nearly every IMAP or SMTP round trip: about 40 ms each, a quarter of
  * a second per message taken in (measured here on the real-world corpus). The protocol
- * handlers are GreenMail's own; only the socket option differs, and FETCH finds message
+ * handlers are GreenMail's own; only the socket option differs, FETCH finds message
  * numbers in an index ({@link UidIndexedFetchCommand}) instead of scanning the folder once
- * per message in it.
+ * per message in it, and SMTP DATA is read in chunks instead of a byte at a time
+ * ({@link ChunkedDataSmtpHandler}).
  *
  * <p>Servers are looked up with {@link #server(String)}: GreenMail's own
  * {@code getImap()}/{@code getSmtp()} expect its final server classes.
@@ -52,7 +53,7 @@ public class LowLatencyGreenMail extends GreenMail {
                 case ServerSetup.PROTOCOL_IMAP -> servers.put(setup.getProtocol(), new NoDelayServer(setup, managers,
                         socket -> withIndexedFetch(new ImapHandler(managers.getUserManager(), managers.getImapHostManager(), socket))));
                 case ServerSetup.PROTOCOL_SMTP -> servers.put(setup.getProtocol(), new NoDelayServer(setup, managers,
-                        socket -> new SmtpHandler(new SmtpCommandRegistry(), managers.getSmtpManager(), socket)));
+                        socket -> new ChunkedDataSmtpHandler(new SmtpCommandRegistry(), managers.getSmtpManager(), socket)));
                 default -> throw new IllegalArgumentException("only plain IMAP and SMTP are needed here, not "
                         + setup.getProtocol());
             }
