@@ -22,6 +22,10 @@ final class CpuSplit {
     private final Map<Long, Long> threadsBefore;
     private final Map<String, Long> processesBefore;
     private final long wallStart = System.nanoTime();
+    private final long jvmBefore = jvmCpuNanos();
+    private final long[] machineBefore = machineTicks();
+    private final long jitBefore = jitMs();
+    private final long gcBefore = gcMs();
 
     private CpuSplit(Map<Long, Long> threads, Map<String, Long> processes) {
         this.threadsBefore = threads;
@@ -42,6 +46,13 @@ final class CpuSplit {
             String name = info == null ? "ended" : info.getThreadName();
             ms.merge("java: " + group(name), used / 1_000_000, Long::sum);
         }
+        // the JVM's CPU that no live thread accounts for: garbage collection, the JIT, and threads
+        // that ended meanwhile (GreenMail's SMTP sessions end with their connections)
+        long threadsMs = ms.values().stream().mapToLong(Long::longValue).sum();
+        ms.put("java: gc, jit, ended threads", Math.max(0, (jvmCpuNanos() - jvmBefore) / 1_000_000 - threadsMs));
+        long[] machineNow = machineTicks();
+        double machineBusy = machineNow[1] == machineBefore[1] ? 0
+                : 100.0 * (machineNow[0] - machineBefore[0]) / (machineNow[1] - machineBefore[1]);
         Map<String, Long> processes = processCpuMs();
         processes.forEach((comm, total) -> ms.merge(comm, total - processesBefore.getOrDefault(comm, 0L), Long::sum));
         double wall = (System.nanoTime() - wallStart) / 1e6;
@@ -50,6 +61,9 @@ final class CpuSplit {
                 total / (double) reports, 2 * wall / reports, 100.0 * total / (2 * wall)));
         ms.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).filter(e -> e.getValue() > 0)
                 .forEach(e -> out.append(String.format(Locale.ROOT, " %s %.1f;", e.getKey(), e.getValue() / (double) reports)));
+        out.append(String.format(Locale.ROOT, " (of which JIT compiling %.1f, GC pauses %.1f, wall time per report)",
+                (jitMs() - jitBefore) / (double) reports, (gcMs() - gcBefore) / (double) reports));
+        out.append(String.format(Locale.ROOT, "; the machine (every process, /proc/stat) %.0f %% busy", machineBusy));
         return out.toString();
     }
 
@@ -74,6 +88,35 @@ final class CpuSplit {
             return "delivery (benchmark)";
         }
         return "other";
+    }
+
+    private static long jitMs() {
+        var jit = ManagementFactory.getCompilationMXBean();
+        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
+    }
+
+    private static long gcMs() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(gc -> Math.max(0, gc.getCollectionTime())).sum();
+    }
+
+    private static long jvmCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : 0;
+    }
+
+    /** The machine's busy and total ticks so far, every process and the kernel, from /proc/stat. */
+    private static long[] machineTicks() {
+        try {
+            String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long total = 0;
+            long idle = Long.parseLong(f[4]) + Long.parseLong(f[5]);
+            for (int i = 1; i <= 8 && i < f.length; i++) {
+                total += Long.parseLong(f[i]);
+            }
+            return new long[] {total - idle, total};
+        } catch (IOException | RuntimeException e) {
+            return new long[] {0, 0};
+        }
     }
 
     private static Map<Long, Long> threadCpu() {

@@ -56,6 +56,10 @@ final class PeerComparison {
                         java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x")));
         String tag = "vs" + System.currentTimeMillis();
         Path reports = generate(rt, work, "reports", n, 3, tag);
+        // BENCH_WARMUP=N: the desk first takes in N other generated reports, untimed, as a desk that
+        // has been running for a while has done (its JIT has compiled the intake); RT is a running server
+        int warmupCount = Integer.parseInt(System.getenv().getOrDefault("BENCH_WARMUP", "0"));
+        warmup = warmupCount > 0 ? generate(rt, work, "warmup", warmupCount, 11, tag) : null;
         System.out.printf(Locale.ROOT, "versus-rt: %d generated reports (%s, 30 %% with a ~50 KB attachment) in %s%n",
                 n, "../shared/peers/rt/gen_emails.py", reports);
 
@@ -189,6 +193,9 @@ final class PeerComparison {
         return System.getenv().getOrDefault("BENCH_RT_PARALLEL", "2");
     }
 
+    /** Reports the desk takes in before the measured ones (BENCH_WARMUP), or null. */
+    private static Path warmup;
+
     /** gen_emails.py new: the peer's own generator, so both systems get the very same files. */
     private static Path generate(Path rt, Path work, String name, int n, int seed, String tag) throws Exception {
         Path out = work.resolve(name);
@@ -264,6 +271,18 @@ final class PeerComparison {
         try (ConfigurableApplicationContext desk = new SpringApplicationBuilder(CsirtMaildeskApplication.class)
                 .run(args.toArray(String[]::new))) {
             JdbcTemplate jdbc = desk.getBean(JdbcTemplate.class);
+            int warmed = 0;
+            if (warmup != null) {
+                List<byte[]> warm = read(warmup);
+                if (dovecot == null) {
+                    deliverBySmtp(warm);
+                } else {
+                    dovecot.deliver(warm);
+                }
+                awaitDone(jdbc, warm.size(), System.currentTimeMillis());
+                warmed = warm.size();
+                System.out.printf(Locale.ROOT, "  warm-up: %d other reports taken in first, untimed%n", warmed);
+            }
             CpuSplit cpu = CpuSplit.start();
             // BENCH_JFR=file: a flight recording (profile settings) of the measured part, for jfr print
             jdk.jfr.Recording recording = System.getenv("BENCH_JFR") == null ? null
@@ -273,7 +292,7 @@ final class PeerComparison {
             }
             long start = System.currentTimeMillis();
             double delivery = dovecot == null ? deliverBySmtp(mail) : dovecot.deliver(mail);
-            awaitDone(jdbc, n, start);
+            awaitDone(jdbc, n + warmed, start);
             long done = jdbc.queryForObject("""
                     SELECT (extract(epoch FROM greatest(max(d.delivered_at), max(o.sent_at))) * 1000)::bigint
                       FROM outbox o LEFT JOIN outbox_delivery d ON d.outbox_id = o.id
@@ -285,7 +304,7 @@ final class PeerComparison {
                     "SELECT (extract(epoch FROM max(created_at)) * 1000)::bigint FROM ticket", Long.class);
             System.out.printf(Locale.ROOT, "  desk, %s: %d reports handed over in %.1f s; %d tickets, %d acknowledgements"
                             + " and %d other mails handed to SMTP after %.1f s: %.1f reports/s%n",
-                    what, n, delivery, count(jdbc, "SELECT count(*) FROM ticket"),
+                    what, n, delivery, count(jdbc, "SELECT count(*) FROM ticket") - warmed,
                     count(jdbc, "SELECT count(*) FROM outbox o JOIN message m ON m.id = o.message_id"
                             + " WHERE o.status = 'SENT' AND m.kind = 'ACKNOWLEDGEMENT'"),
                     count(jdbc, "SELECT count(*) FROM outbox o JOIN message m ON m.id = o.message_id"
@@ -293,12 +312,18 @@ final class PeerComparison {
                     seconds, rate);
             System.out.printf(Locale.ROOT, "    intake: the last ticket after %.1f s (%.1f reports/s); the outbox's last mail after %.1f s%n",
                     (lastTicket - start) / 1000.0, n / ((lastTicket - start) / 1000.0), seconds);
+            if (warmed > 0) {
+                System.out.printf(Locale.ROOT, "    (the mail counts include the warm-up's %d reports' mail)%n", warmed);
+            }
             System.out.println("    CPU: " + cpu.report(n));
             if (recording != null) {
                 recording.dump(Path.of(System.getenv("BENCH_JFR")));
                 recording.close();
             }
             return rate;
+        } finally {
+            // the desk (and its embedded PostgreSQL) has stopped: its data folder goes with it
+            org.springframework.util.FileSystemUtils.deleteRecursively(data);
         }
     }
 
