@@ -92,6 +92,7 @@ public class MessageIndicators {
         } else if (added > 0) {
             // a new report's case is told of them once it is numbered (NewCases.number)
             log.info("{} indicator(s) found in the new report", added);
+            return stored.withIndicatorsFound();
         }
         return stored;
     }

@@ -39,8 +39,8 @@ public class NewCases {
      * The ticket gets its number, the next of the year of receipt in WIB. Late in the
      * transaction on purpose: from here to the commit every other new report waits for this
      * one ({@link TicketRepository#number}), and the shorter that wait, the more reports are
-     * taken in side by side. What watches a case's indicators hears of them now, once the
-     * case has a number to write about.
+     * taken in side by side. A report that brought indicators is announced to what
+     * watches a case's indicators now, once the case has a number to write about.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public StoredMail number(StoredMail stored) {
@@ -51,7 +51,9 @@ public class NewCases {
                 number + " from " + (parsed.fromAddress() == null ? "an unknown sender" : parsed.fromAddress())
                         + EvidenceStore.automaticNote(arrival));
         MessageLogContext.onTicket(number.toString());
-        indicators.messageAdded(stored.ticketId());
+        if (stored.indicatorsFound()) {
+            indicators.messageAdded(stored.ticketId());
+        }
         return stored.numbered(number);
     }
 

@@ -12,12 +12,22 @@ import java.util.Optional;
  *               in the transaction ({@link NewCases#number})
  * @param sender a follow-up's sender as the case stands towards them, resolved once as it is
  *               stored and read by every later stage; empty for a new report
+ * @param indicatorsFound whether the message added indicators to a new report's case, which
+ *               is told of them once it is numbered
  */
 public record StoredMail(Arrival arrival, long ticketId, TicketNumber number, long messageRowId,
-                         Optional<Sender> sender) {
+                         Optional<Sender> sender, boolean indicatorsFound) {
+
+    StoredMail(Arrival arrival, long ticketId, TicketNumber number, long messageRowId, Optional<Sender> sender) {
+        this(arrival, ticketId, number, messageRowId, sender, false);
+    }
 
     StoredMail numbered(TicketNumber given) {
-        return new StoredMail(arrival, ticketId, given, messageRowId, sender);
+        return new StoredMail(arrival, ticketId, given, messageRowId, sender, indicatorsFound);
+    }
+
+    StoredMail withIndicatorsFound() {
+        return new StoredMail(arrival, ticketId, number, messageRowId, sender, true);
     }
 
     public boolean followUp() {
