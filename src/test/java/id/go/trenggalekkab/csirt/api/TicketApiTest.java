@@ -179,5 +179,8 @@ class TicketApiTest extends DeskIntegrationTest {
                 .hasMessageContaining("keeps its number");
         assertThatThrownBy(() -> jdbc.update("UPDATE ticket SET number = 'TTIS-2098-00042', sequence = 42 WHERE id = ?", id))
                 .hasMessageContaining("keeps its number");
+        // nor its parts under an unchanged number, which would leave the number, year and sequence disagreeing
+        assertThatThrownBy(() -> jdbc.update("UPDATE ticket SET sequence = 43 WHERE id = ?", id))
+                .hasMessageContaining("keeps its number");
     }
 }
