@@ -68,7 +68,8 @@ public class ChunkedDataSmtpHandler extends SmtpHandler {
                             // what follows the terminating line is the next command's: left in the stream
                             in.reset();
                             in.skipNBytes(i + 1L);
-                            return new ByteArrayInputStream(data, 0, Math.min(size, size - 4));
+                            // as GreenMail: the bytes kept end with the terminator's CR LF '.' CR, which is dropped
+                            return new ByteArrayInputStream(data, 0, size - 4);
                         }
                         if (!((last & 0xFFFFFF) == CR_LF_DOT && b == '.')) {
                             if (size == data.length) {

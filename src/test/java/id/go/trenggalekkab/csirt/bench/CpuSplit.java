@@ -61,7 +61,7 @@ final class CpuSplit {
                 total / (double) reports, 2 * wall / reports, 100.0 * total / (2 * wall)));
         ms.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).filter(e -> e.getValue() > 0)
                 .forEach(e -> out.append(String.format(Locale.ROOT, " %s %.1f;", e.getKey(), e.getValue() / (double) reports)));
-        out.append(String.format(Locale.ROOT, " (of which JIT compiling %.1f, GC pauses %.1f, wall time per report)",
+        out.append(String.format(Locale.ROOT, " (the JVM's own counters, elapsed time per report: JIT compiling %.1f, GC pauses %.1f)",
                 (jitMs() - jitBefore) / (double) reports, (gcMs() - gcBefore) / (double) reports));
         out.append(String.format(Locale.ROOT, "; the machine (every process, /proc/stat) %.0f %% busy", machineBusy));
         return out.toString();

@@ -59,7 +59,7 @@ final class PeerComparison {
         // BENCH_WARMUP=N: the desk first takes in N other generated reports, untimed, as a desk that
         // has been running for a while has done (its JIT has compiled the intake); RT is a running server
         int warmupCount = Integer.parseInt(System.getenv().getOrDefault("BENCH_WARMUP", "0"));
-        warmup = warmupCount > 0 ? generate(rt, work, "warmup", warmupCount, 11, tag) : null;
+        Path warmup = warmupCount > 0 ? generate(rt, work, "warmup", warmupCount, 11, tag) : null;
         System.out.printf(Locale.ROOT, "versus-rt: %d generated reports (%s, 30 %% with a ~50 KB attachment) in %s%n",
                 n, "../shared/peers/rt/gen_emails.py", reports);
 
@@ -69,9 +69,9 @@ final class PeerComparison {
                 parallel(), rtRate));
         for (String server : servers.isEmpty() ? List.of("greenmail", "dovecot") : servers) {
             double deskRate = switch (server) {
-                case "greenmail" -> desk("embedded default, settings as shipped (GreenMail)", reports, n, Map.of(), null);
+                case "greenmail" -> desk("embedded default, settings as shipped (GreenMail)", reports, warmup, n, Map.of(), null);
                 case "dovecot" -> withDovecot(work, dovecot -> desk("embedded PostgreSQL, settings as shipped, Dovecot IMAP",
-                        reports, n, dovecot.deskSettings(), dovecot));
+                        reports, warmup, n, dovecot.deskSettings(), dovecot));
                 default -> throw new IllegalArgumentException("versus-rt: unknown mail server " + server);
             };
             lines.add(String.format(Locale.ROOT, "| desk, %s | %.1f | %.1f× |", server, deskRate, deskRate / rtRate));
@@ -193,9 +193,6 @@ final class PeerComparison {
         return System.getenv().getOrDefault("BENCH_RT_PARALLEL", "2");
     }
 
-    /** Reports the desk takes in before the measured ones (BENCH_WARMUP), or null. */
-    private static Path warmup;
-
     /** gen_emails.py new: the peer's own generator, so both systems get the very same files. */
     private static Path generate(Path rt, Path work, String name, int n, int seed, String tag) throws Exception {
         Path out = work.resolve(name);
@@ -262,7 +259,9 @@ final class PeerComparison {
      * variables would set them (none: the embedded default), on a fresh data folder; the
      * reports delivered over SMTP (GreenMail) or into the Maildir (Dovecot).
      */
-    private static double desk(String what, Path reports, int n, Map<String, String> settings, Dovecot dovecot) throws Exception {
+    /** @param warmup reports the desk takes in before the measured ones, untimed (BENCH_WARMUP); null for none */
+    private static double desk(String what, Path reports, Path warmup, int n, Map<String, String> settings,
+                               Dovecot dovecot) throws Exception {
         Path data = Files.createTempDirectory("desk-vs-rt-data");
         List<String> args = new ArrayList<>(List.of("--csirt.embedded.data-dir=" + data, "--server.port=0",
                 "--logging.level.root=WARN", "--logging.level.id.go.trenggalekkab.csirt=WARN"));

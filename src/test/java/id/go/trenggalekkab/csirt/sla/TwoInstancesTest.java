@@ -55,6 +55,7 @@ class TwoInstancesTest extends DeskIntegrationTest {
 
         // the reminder goes to the officers on duty at the sweep, every officer outside anyone's duty
         int officersInCharge = directory.inCharge(null, clock.instant()).size();
+        assertThat(officersInCharge).as("someone is always in charge").isPositive();
         try (ConfigurableApplicationContext secondInstance = startSecondInstance()) {
             SlaSweep second = secondInstance.getBean(SlaSweep.class);
             ExecutorService pool = Executors.newFixedThreadPool(4);

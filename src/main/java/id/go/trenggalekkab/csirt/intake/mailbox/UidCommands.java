@@ -56,27 +56,7 @@ final class UidCommands {
      * any more: another client moved or deleted it.
      */
     static byte[] fetch(IMAPProtocol protocol, long uid, long offset, int length) throws ProtocolException {
-        Response[] responses = protocol.command(
-                "UID FETCH " + uid + " (UID BODY.PEEK[]<" + offset + "." + length + ">)", null);
-        Response result = responses[responses.length - 1];
-        byte[] bytes = null;
-        if (result.isOK()) {
-            for (int i = 0; i < responses.length; i++) {
-                if (responses[i] instanceof FetchResponse fetch) {
-                    UID fetchedUid = fetch.getItem(UID.class);
-                    BODY body = fetch.getItem(BODY.class);
-                    if (fetchedUid != null && fetchedUid.uid == uid && body != null) {
-                        ByteArray data = body.getByteArray();
-                        bytes = data == null ? new byte[0]
-                                : Arrays.copyOfRange(data.getBytes(), data.getStart(), data.getStart() + data.getCount());
-                        responses[i] = null;
-                    }
-                }
-            }
-        }
-        protocol.notifyResponseHandlers(responses);
-        protocol.handleResult(result);
-        return bytes;
+        return bodies(protocol, "UID FETCH " + uid + " (UID BODY.PEEK[]<" + offset + "." + length + ">)").get(uid);
     }
 
     /**
@@ -85,13 +65,18 @@ final class UidCommands {
      */
     static Map<Long, byte[]> headerFields(IMAPProtocol protocol, long[] uids, List<String> fields)
             throws ProtocolException {
-        Map<Long, byte[]> headers = new HashMap<>();
         if (uids.length == 0) {
-            return headers;
+            return Map.of();
         }
-        Response[] responses = protocol.command("UID FETCH " + uidSet(uids) + " (UID BODY.PEEK[HEADER.FIELDS ("
-                + String.join(" ", fields) + ")])", null);
+        return bodies(protocol, "UID FETCH " + uidSet(uids) + " (UID BODY.PEEK[HEADER.FIELDS ("
+                + String.join(" ", fields) + ")])");
+    }
+
+    /** The body section each FETCH response of the command carries, by its UID. */
+    private static Map<Long, byte[]> bodies(IMAPProtocol protocol, String command) throws ProtocolException {
+        Response[] responses = protocol.command(command, null);
         Response result = responses[responses.length - 1];
+        Map<Long, byte[]> bodies = new HashMap<>();
         if (result.isOK()) {
             for (int i = 0; i < responses.length; i++) {
                 if (responses[i] instanceof FetchResponse fetch) {
@@ -99,7 +84,7 @@ final class UidCommands {
                     BODY body = fetch.getItem(BODY.class);
                     if (fetchedUid != null && body != null) {
                         ByteArray data = body.getByteArray();
-                        headers.put(fetchedUid.uid, data == null ? new byte[0]
+                        bodies.put(fetchedUid.uid, data == null ? new byte[0]
                                 : Arrays.copyOfRange(data.getBytes(), data.getStart(), data.getStart() + data.getCount()));
                         responses[i] = null;
                     }
@@ -108,7 +93,7 @@ final class UidCommands {
         }
         protocol.notifyResponseHandlers(responses);
         protocol.handleResult(result);
-        return headers;
+        return bodies;
     }
 
     /** RFC 6851: the messages leave this folder for {@code target} in one command. */
