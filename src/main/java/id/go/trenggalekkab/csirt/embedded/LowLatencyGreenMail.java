@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * handlers are GreenMail's own; only the socket option differs, FETCH finds message
  * numbers in an index ({@link UidIndexedFetchCommand}) instead of scanning the folder once
  * per message in it, and SMTP DATA is read in chunks instead of a byte at a time
- * ({@link ChunkedDataSmtpHandler}).
+ * ({@link ChunkedDataSmtpHandler}), and each user's mailbox has a name of its own
+ * ({@link UniquelyNamedUsers}).
  *
  * <p>Servers are looked up with {@link #server(String)}: GreenMail's own
  * {@code getImap()}/{@code getSmtp()} expect its final server classes.
@@ -35,6 +36,13 @@ public class LowLatencyGreenMail extends GreenMail {
 
     public LowLatencyGreenMail(ServerSetup... setups) {
         super(setups);
+        managers = UniquelyNamedUsers.managers();
+    }
+
+    @Override
+    public synchronized void stop() {
+        super.stop();
+        managers = UniquelyNamedUsers.managers();
     }
 
     public AbstractServer server(String protocol) {
