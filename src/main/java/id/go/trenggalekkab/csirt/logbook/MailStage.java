@@ -8,7 +8,7 @@ public enum MailStage {
     SUPPRESSED,
     /** Accepted by the SMTP server. */
     SENT,
-    /** The SMTP server was unavailable; kept and retried. */
+    /** The SMTP server was unavailable, or the recipient's server deferred it (4xx); kept and retried. */
     DELAYED,
     /** Refused by the SMTP server (5xx); retried alone. */
     REJECTED,

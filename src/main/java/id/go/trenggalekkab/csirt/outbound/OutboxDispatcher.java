@@ -30,10 +30,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * send the same mail, and each mail the server accepts gets a delivery receipt committed
  * at once, so a desk killed mid-batch re-sends at most the one mail in flight.
  *
- * <p>Two kinds of failure: the server is unavailable (connection refused, 4xx), and the
- * whole outbox pauses with growing backoff, so that when it returns the mail drains in
- * its original order; or the server rejects one mail (5xx), and only that mail backs
- * off, until it is given up as FAILED after a bounded number of attempts.
+ * <p>Three kinds of failure: the server is unavailable (connection refused, a 4xx not
+ * about one recipient), and the whole outbox pauses with growing backoff, so that when it
+ * returns the mail drains in its original order; the server rejects one mail (5xx), and
+ * only that mail backs off, until it is given up as FAILED after a bounded number of
+ * attempts; or the server defers one recipient (4xx to {@code RCPT TO}: greylisting, a
+ * full mailbox), and only that mail backs off, retried for days as mail servers do. A
+ * recipient's server, which a stranger may run, must not hold every other mail behind it.
  */
 @Component("outboxDispatcher")
 public class OutboxDispatcher {
@@ -105,6 +108,10 @@ public class OutboxDispatcher {
                         rejected(mail, e);
                         continue;
                     }
+                    if (isRecipientDeferral(e)) {
+                        deferred(mail, e);
+                        continue;
+                    }
                     // the rest stays due, in order; a partly sent batch is retried at once
                     if (sent == 0) {
                         return serverUnavailable(due.subList(i, due.size()), e);
@@ -166,6 +173,29 @@ public class OutboxDispatcher {
     }
 
     /**
+     * The recipient's server will not take this mail now (4xx to {@code RCPT TO}): this mail
+     * alone backs off, and is given up only when it has waited longer than mail servers wait.
+     * Logged at the first deferral and at each doubling of the attempts, so the logbook shows
+     * it is still tried without an entry per attempt.
+     */
+    private void deferred(OutboxRepository.Pending mail, Exception e) {
+        Instant now = clock.instant();
+        String error = describe(e);
+        int attempts = mail.attempts() + 1;
+        boolean giveUp = !now.isBefore(mail.createdAt().plus(settings.giveUpDeferredAfter()));
+        repository.markAttemptFailed(mail.id(), error, now.plus(backoff(attempts)), giveUp);
+        if (giveUp) {
+            logbook.recordMail(mail.ticketId(), mail.kind(), MailStage.FAILED, "to " + mail.toAddress() + ": " + error
+                    + "; deferred by the recipient's server for " + settings.giveUpDeferredAfter().toHours()
+                    + " hours, given up after " + attempts + " attempts");
+        } else if (Integer.bitCount(attempts) == 1) {
+            logbook.recordMail(mail.ticketId(), mail.kind(), MailStage.DELAYED, "to " + mail.toAddress()
+                    + ": the recipient's server defers it (" + error + "); retried alone, attempt " + attempts);
+        }
+        log.info("SMTP deferred {} to {} (attempt {}): {}", mail.kind(), mail.toAddress(), attempts, error);
+    }
+
+    /**
      * The server could not be used: the whole outbox pauses with growing backoff and these
      * mails stay due, so that they leave in their original order when it returns.
      */
@@ -216,6 +246,24 @@ public class OutboxDispatcher {
             }
             if (t.getCause() == t) {
                 break;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A 4xx answer to {@code RCPT TO}: about that recipient (greylisting, a full or busy
+     * mailbox), where a 4xx to the connection, {@code MAIL FROM} or {@code DATA} is the
+     * server's own state.
+     */
+    static boolean isRecipientDeferral(Throwable e) {
+        if (refusesTheDesk(e)) {
+            return false;
+        }
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof SMTPAddressFailedException failed && failed.getReturnCode() >= 400
+                    && failed.getReturnCode() < 500) {
+                return true;
             }
         }
         return false;

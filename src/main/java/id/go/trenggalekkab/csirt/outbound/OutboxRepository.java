@@ -63,7 +63,7 @@ public class OutboxRepository {
      */
     List<Pending> lockDue(int batchSize) {
         return jdbc.query("""
-                SELECT o.id, o.attempts, m.ticket_id, m.kind, m.to_address, m.message_id, m.id AS message_row
+                SELECT o.id, o.attempts, o.created_at, m.ticket_id, m.kind, m.to_address, m.message_id, m.id AS message_row
                   FROM outbox o JOIN message m ON m.id = o.message_id
                  WHERE o.status = 'PENDING' AND o.next_attempt_at <= :now
                    AND NOT EXISTS (SELECT 1 FROM outbox_delivery d WHERE d.outbox_id = o.id)
@@ -71,7 +71,8 @@ public class OutboxRepository {
                  LIMIT :batch
                    FOR NO KEY UPDATE OF o SKIP LOCKED
                 """, new MapSqlParameterSource("now", Timestamp.from(clock.instant())).addValue("batch", batchSize),
-                (rs, i) -> new Pending(rs.getLong("id"), rs.getInt("attempts"), (Long) rs.getObject("ticket_id"),
+                (rs, i) -> new Pending(rs.getLong("id"), rs.getInt("attempts"), rs.getTimestamp("created_at").toInstant(),
+                        (Long) rs.getObject("ticket_id"),
                         MessageKind.valueOf(rs.getString("kind")), rs.getString("to_address"), rs.getString("message_id"),
                         rs.getLong("message_row")));
     }
@@ -119,7 +120,7 @@ public class OutboxRepository {
                 .addValue("giveUp", giveUp));
     }
 
-    record Pending(long id, int attempts, Long ticketId, MessageKind kind, String toAddress, String messageId, long messageRow) {}
+    record Pending(long id, int attempts, Instant createdAt, Long ticketId, MessageKind kind, String toAddress, String messageId, long messageRow) {}
 
     /**
      * What the outbox holds back, for health and metrics alike; each part read through its

@@ -41,7 +41,8 @@ public record CsirtProperties(
             @Min(1) int batchSize,
             Duration initialBackoff,
             Duration maxBackoff,
-            @Min(1) int maxAttemptsForRejected) {}
+            @Min(1) int maxAttemptsForRejected,
+            Duration giveUpDeferredAfter) {}
 
     public String deskDomain() {
         return deskAddress.substring(deskAddress.indexOf('@') + 1);

@@ -12,9 +12,10 @@ import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.junit.jupiter.api.Test;
 
 /**
- * The dispatcher's one judgement: a 5xx about this mail or its recipient (back off this mail
- * alone, give it up after bounded attempts) against a server that is away or busy (the
- * whole outbox waits, so mail leaves in order when it returns).
+ * The dispatcher's judgement: a 5xx about this mail or its recipient (back off this mail
+ * alone, give it up after bounded attempts), a 4xx to one recipient (back off this mail
+ * alone, for days), against a server that is away or busy (the whole outbox waits, so
+ * mail leaves in order when it returns).
  */
 class OutboxRejectionTest {
 
@@ -47,5 +48,19 @@ class OutboxRejectionTest {
                 null, null, null))).isFalse();
         assertThat(OutboxDispatcher.isRejection(new SendFailedException("refused", new SMTPAddressFailedException(
                 new InternetAddress("busy@example.org"), "RCPT TO", 452, "4.2.2 mailbox full")))).isFalse();
+        assertThat(OutboxDispatcher.isRecipientDeferral(new SMTPSendFailedException("DATA", 451, "4.3.0 try later", null,
+                null, null, null))).as("a 4xx to DATA is the server's").isFalse();
+        assertThat(OutboxDispatcher.isRecipientDeferral(new MessagingException("connect", new ConnectException("refused"))))
+                .isFalse();
+    }
+
+    @Test
+    void aTemporaryRefusalOfOneRecipientIsThatMailsAlone() throws Exception {
+        assertThat(OutboxDispatcher.isRecipientDeferral(new SendFailedException("refused", new SMTPAddressFailedException(
+                new InternetAddress("busy@example.org"), "RCPT TO", 452, "4.2.2 mailbox full")))).isTrue();
+        assertThat(OutboxDispatcher.isRecipientDeferral(new SendFailedException("refused", new SMTPAddressFailedException(
+                new InternetAddress("new@example.org"), "RCPT TO", 450, "4.2.0 Greylisted, try again later")))).isTrue();
+        assertThat(OutboxDispatcher.isRecipientDeferral(new SendFailedException("refused", new SMTPAddressFailedException(
+                new InternetAddress("nobody@example.org"), "RCPT TO", 550, "5.1.1 no such user")))).isFalse();
     }
 }
