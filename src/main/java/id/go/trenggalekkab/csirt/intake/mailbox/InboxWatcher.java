@@ -70,8 +70,10 @@ final class InboxWatcher {
                 failures = 0;
                 // what came while no IDLE was running is taken in by the poll this starts
                 arrived.run();
+                // stays in IDLE, new mail told to the listener as it comes; returns only when the
+                // connection is used otherwise or ends (GreenMail's IDLE has a race at its end: rarely ended is better)
                 while (running && folder.isOpen()) {
-                    folder.idle(true);
+                    folder.idle(false);
                 }
                 // the folder closed under the IDLE without an error: counted, so it cannot loop busily
                 failures++;
