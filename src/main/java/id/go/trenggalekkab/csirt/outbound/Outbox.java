@@ -17,11 +17,13 @@ class Outbox {
     private final OutboundMailComposer composer;
     private final OutboxRepository repository;
     private final Logbook logbook;
+    private final SendOnQueue sendOnQueue;
 
-    Outbox(OutboundMailComposer composer, OutboxRepository repository, Logbook logbook) {
+    Outbox(OutboundMailComposer composer, OutboxRepository repository, Logbook logbook, SendOnQueue sendOnQueue) {
         this.composer = composer;
         this.repository = repository;
         this.logbook = logbook;
+        this.sendOnQueue = sendOnQueue;
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
@@ -30,6 +32,7 @@ class Outbox {
         repository.insert(ticketId, mail);
         logbook.recordMail(ticketId, draft.kind(), MailStage.QUEUED,
                 "to " + draft.toAddress() + ", Message-ID " + mail.messageId());
+        sendOnQueue.queuedInThisTransaction();
         return mail;
     }
 }
