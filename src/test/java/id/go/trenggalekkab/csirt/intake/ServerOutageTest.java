@@ -8,6 +8,7 @@ import id.go.trenggalekkab.csirt.support.IsolatedDesk;
 import id.go.trenggalekkab.csirt.support.TcpProxy;
 import id.go.trenggalekkab.csirt.support.TestMail;
 import id.go.trenggalekkab.csirt.support.TestServers;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -89,6 +90,29 @@ class ServerOutageTest {
                                         FROM outbox o JOIN outbox_delivery d ON d.outbox_id = o.id) x
                  WHERE out_of_order
                 """)).as("mail left in the order it was queued").isZero();
+    }
+
+    @Test
+    void aConnectionLostWhileFilingAwayBlamesNoMessageAndTheNextPollFilesThemAway() throws Exception {
+        IsolatedDesk desk = new IsolatedDesk("move_cut");
+        try (TcpProxy imap = new TcpProxy(TestServers.imapPort());
+             DeskProcess process = desk.prepare(Map.of(DeskProcess.IMAP_URL, "imap://127.0.0.1:" + imap.port(),
+                     "csirt.imap.poll-delay", "1000"))) {
+            // the server breaks the connection whenever mail is moved (GreenMail's own race does it under floods)
+            imap.cutWhenClientSends(Pattern.compile("UID MOVE "));
+            assertThat(TestMail.putInInbox(desk.mailbox, desk.reports(4))).isEmpty();
+            process.start();
+            await().atMost(PATIENCE).until(() -> (desk.tickets() == 4
+                    && Files.readString(process.log()).contains("not moved")) || !process.isAlive());
+            assertThat(process.isAlive()).as("desk alive (see %s)", process.log()).isTrue();
+            assertThat(Files.readString(process.log())).as("a lost connection is no message's fault")
+                    .doesNotContain("the server will not move it");
+            imap.cutWhenClientSends(null);
+            await().atMost(PATIENCE).until(() -> desk.folderCount("INBOX") == 0 && desk.outboxDrained());
+            assertThat(desk.folderCount("Processed")).isEqualTo(4);
+        }
+        desk.assertEveryReportOneTicketOneAcknowledgement(4, 0);
+        assertThat(desk.count("SELECT count(*) FROM quarantine")).isZero();
     }
 
     @Test

@@ -194,6 +194,11 @@ public final class MailboxPoll implements AutoCloseable {
         try {
             moveNow(uids, target);
         } catch (MessagingException batch) {
+            if (!folder.isOpen()) {
+                // the connection's failure, not the mail's: no message is blamed, all are read again next poll
+                throw new FolderClosedException(folder, "the poll's connection closed while moving " + uids.length
+                        + " message(s) to " + target + " (" + batch.getMessage() + ")");
+            }
             if (uids.length == 1) {
                 log.warn("Message UID {} stays in {}: the server will not move it to {} ({}); it is recognised"
                         + " as already received when read again", uids[0], folder.getFullName(), target, batch.getMessage());
