@@ -20,6 +20,9 @@ import org.junit.jupiter.api.Test;
  */
 class GreylistingRecipientTest extends DeskIntegrationTest {
 
+    private static final String ACKNOWLEDGEMENTS_TO = "SELECT count(*) FROM outbox o JOIN message m ON m.id = o.message_id"
+            + " WHERE m.to_address = ? AND m.kind = 'ACKNOWLEDGEMENT'";
+
     private final String domain = "abu-abu-" + UUID.randomUUID().toString().substring(0, 8) + ".example";
 
     @AfterEach
@@ -33,20 +36,23 @@ class GreylistingRecipientTest extends DeskIntegrationTest {
         greylist();
         String greylisted = "pelapor@" + domain;
         String greylistedTicket = newCase(greylisted, "Laporan dari server yang menunda");
-        await().atMost(PATIENCE).until(() -> count(rowsTo(greylisted, "PENDING") + " AND o.attempts > 0") == 1);
+        await().atMost(PATIENCE).until(() ->
+                count(ACKNOWLEDGEMENTS_TO + " AND o.status = 'PENDING' AND o.attempts > 0", greylisted) == 1);
 
         String other = uniqueAddress("tidak-tertunda");
         String otherTicket = newCase(other, "Laporan berikutnya");
         await().atMost(PATIENCE).until(() -> !mailsAbout(other, otherTicket, "Laporan diterima").isEmpty());
 
-        assertThat(count(rowsTo(greylisted, "PENDING"))).as("still waiting for its own server").isEqualTo(1);
-        assertThat(jdbc.queryForObject(lastError(greylisted), String.class)).contains("450");
+        assertThat(count(ACKNOWLEDGEMENTS_TO + " AND o.status = 'PENDING'", greylisted)).as("still waiting for its own server")
+                .isEqualTo(1);
+        assertThat(jdbc.queryForObject(ACKNOWLEDGEMENTS_TO.replace("count(*)", "o.last_error"), String.class, greylisted))
+                .contains("450");
         assertThat(logbookEvents(greylistedTicket)).contains("ACKNOWLEDGEMENT_DELAYED").doesNotContain("ACKNOWLEDGEMENT_FAILED");
         assertThat(outboxHealth().path("status").asText()).as("the desk's own server is fine").isEqualTo("UP");
 
         TestServers.smtpProxy().answerInstead(null, null);
         await().atMost(PATIENCE).until(() -> !mailsAbout(greylisted, greylistedTicket, "Laporan diterima").isEmpty());
-        assertThat(count(rowsTo(greylisted, "SENT"))).isEqualTo(1);
+        assertThat(count(ACKNOWLEDGEMENTS_TO + " AND o.status = 'SENT'", greylisted)).isEqualTo(1);
     }
 
     @Test
@@ -54,14 +60,15 @@ class GreylistingRecipientTest extends DeskIntegrationTest {
         greylist();
         String greylisted = "pelapor-lama@" + domain;
         String ticket = newCase(greylisted, "Laporan yang terus ditunda");
-        await().atMost(PATIENCE).until(() -> count(rowsTo(greylisted, "PENDING") + " AND o.attempts > 0") == 1);
+        await().atMost(PATIENCE).until(() ->
+                count(ACKNOWLEDGEMENTS_TO + " AND o.status = 'PENDING' AND o.attempts > 0", greylisted) == 1);
 
         // as if it had been deferred since five days ago (the desk gives up after four)
         jdbc.update("""
                 UPDATE outbox o SET created_at = created_at - interval '5 days', next_attempt_at = now()
                   FROM message m WHERE m.id = o.message_id AND m.to_address = ?
                 """, greylisted);
-        await().atMost(PATIENCE).until(() -> count(rowsTo(greylisted, "FAILED")) == 1);
+        await().atMost(PATIENCE).until(() -> count(ACKNOWLEDGEMENTS_TO + " AND o.status = 'FAILED'", greylisted) == 1);
         await().atMost(PATIENCE).until(() -> logbookEvents(ticket).contains("ACKNOWLEDGEMENT_FAILED"));
         JsonNode failed = null;
         for (JsonNode entry : ticket(ticket).path("logbook")) {
@@ -75,16 +82,6 @@ class GreylistingRecipientTest extends DeskIntegrationTest {
     private void greylist() {
         TestServers.smtpProxy().answerInstead(Pattern.compile("(?i)^RCPT TO:.*@" + Pattern.quote(domain) + ">"),
                 "450 4.2.0 Greylisted, try again later");
-    }
-
-    private static String rowsTo(String address, String status) {
-        return "SELECT count(*) FROM outbox o JOIN message m ON m.id = o.message_id WHERE m.to_address = '"
-                + address + "' AND m.kind = 'ACKNOWLEDGEMENT' AND o.status = '" + status + "'";
-    }
-
-    private static String lastError(String address) {
-        return "SELECT o.last_error FROM outbox o JOIN message m ON m.id = o.message_id WHERE m.to_address = '"
-                + address + "' AND m.kind = 'ACKNOWLEDGEMENT'";
     }
 
     private JsonNode outboxHealth() {
