@@ -29,7 +29,7 @@ public class PollNowOrAfterDelay implements ScheduledPollConsumerScheduler {
     private CamelContext camelContext;
     private volatile ScheduledPollConsumer consumer;
     private volatile Runnable task;
-    private Thread poller;
+    private volatile Thread poller;
     private boolean woken;
     private volatile boolean running;
 
@@ -105,13 +105,18 @@ public class PollNowOrAfterDelay implements ScheduledPollConsumerScheduler {
         poller = null;
     }
 
+    /** Whether this thread's loop is the scheduler's: a loop left over from before a restart is not. */
+    private boolean current() {
+        return running && poller == Thread.currentThread();
+    }
+
     private void pollLoop() {
         long wait = INITIAL_DELAY_MS;
-        while (running) {
+        while (current()) {
             synchronized (signal) {
                 long until = System.currentTimeMillis() + wait;
                 try {
-                    while (!woken && running && System.currentTimeMillis() < until) {
+                    while (!woken && current() && System.currentTimeMillis() < until) {
                         signal.wait(Math.max(1, until - System.currentTimeMillis()));
                     }
                 } catch (InterruptedException e) {
@@ -119,7 +124,9 @@ public class PollNowOrAfterDelay implements ScheduledPollConsumerScheduler {
                 }
                 woken = false;
             }
-            if (!running) {
+            // a poll that ran on past its route's stop (a lease lost and won back meanwhile) must not
+            // poll again beside the loop the restart began
+            if (!current()) {
                 return;
             }
             try {
