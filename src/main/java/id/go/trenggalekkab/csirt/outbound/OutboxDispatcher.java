@@ -12,9 +12,12 @@ import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
+import java.util.stream.Stream;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.slf4j.Logger;
@@ -230,25 +233,9 @@ public class OutboxDispatcher {
      * every mail in turn while nothing is wrong with any of them.
      */
     static boolean isRejection(Throwable e) {
-        if (refusesTheDesk(e)) {
-            return false;
-        }
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SMTPAddressFailedException failed && failed.getReturnCode() >= 500) {
-                return true;
-            }
-            if (t instanceof SMTPSendFailedException failed && failed.getReturnCode() >= 500) {
-                return true;
-            }
-            if (t instanceof SendFailedException failed && failed.getInvalidAddresses() != null
-                    && failed.getInvalidAddresses().length > 0) {
-                return true;
-            }
-            if (t.getCause() == t) {
-                break;
-            }
-        }
-        return false;
+        return !refusesTheDesk(e) && causes(e).anyMatch(t -> replyCode(t) >= 500
+                || t instanceof SendFailedException failed && failed.getInvalidAddresses() != null
+                        && failed.getInvalidAddresses().length > 0);
     }
 
     /**
@@ -257,29 +244,29 @@ public class OutboxDispatcher {
      * server's own state.
      */
     static boolean isRecipientDeferral(Throwable e) {
-        if (refusesTheDesk(e)) {
-            return false;
-        }
-        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
-            if (t instanceof SMTPAddressFailedException failed && failed.getReturnCode() >= 400
-                    && failed.getReturnCode() < 500) {
-                return true;
-            }
-        }
-        return false;
+        return !refusesTheDesk(e) && causes(e).anyMatch(t -> t instanceof SMTPAddressFailedException
+                && replyCode(t) >= 400 && replyCode(t) < 500);
     }
 
     /** The server's answer concerns the connection (TLS, authentication), not a mail or a recipient. */
     static boolean refusesTheDesk(Throwable e) {
-        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
-            int code = t instanceof SMTPSendFailedException f ? f.getReturnCode()
-                    : t instanceof SMTPAddressFailedException f ? f.getReturnCode() : 0;
-            if (code == 530 || code == 534 || code == 535 || code == 538
-                    || String.valueOf(t.getMessage()).contains("STARTTLS")) {
-                return true;
-            }
+        return causes(e).anyMatch(t -> Set.of(530, 534, 535, 538).contains(replyCode(t))
+                || String.valueOf(t.getMessage()).contains("STARTTLS"));
+    }
+
+    /** The exception and what caused it (a MessagingException's next exceptions), each once. */
+    private static Stream<Throwable> causes(Throwable e) {
+        List<Throwable> chain = new ArrayList<>();
+        for (Throwable t = e; t != null && !chain.contains(t); t = t.getCause()) {
+            chain.add(t);
         }
-        return false;
+        return chain.stream();
+    }
+
+    /** The SMTP reply code an exception carries; 0 for one that carries none. */
+    private static int replyCode(Throwable t) {
+        return t instanceof SMTPSendFailedException f ? f.getReturnCode()
+                : t instanceof SMTPAddressFailedException f ? f.getReturnCode() : 0;
     }
 
     /** Why the last batch could not be sent, and since when; empty while the server takes mail. */

@@ -92,7 +92,7 @@ final class InboxWatcher {
                 closeQuietly();
             }
             try {
-                Thread.sleep(failures == 0 ? 0 : Math.min(retryDelayMs * failures, Duration.ofMinutes(5).toMillis()));
+                Thread.sleep(Math.min(retryDelayMs * failures, Duration.ofMinutes(5).toMillis()));
             } catch (InterruptedException e) {
                 return;
             }
