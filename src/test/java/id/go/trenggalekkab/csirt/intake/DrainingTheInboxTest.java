@@ -83,8 +83,7 @@ class DrainingTheInboxTest {
     void mailTheServerWillNotMoveIsRecognisedOncePerPollDelayNotInATightLoop() throws Exception {
         IsolatedDesk desk = new IsolatedDesk("unmovable");
         try (TcpProxy imap = new TcpProxy(TestServers.imapPort());
-             DeskProcess process = desk.prepare(Map.of(DeskProcess.IMAP_URL, "imap://127.0.0.1:" + imap.port(),
-                     "csirt.imap.poll-delay", "1000"))) {
+             DeskProcess process = desk.prepareReadingThrough(imap, Map.of("csirt.imap.poll-delay", "1000"))) {
             // the server refuses every move: committed mail stays in the inbox and is read again
             imap.answerInsteadWith(Pattern.compile("^\\S+ UID MOVE "),
                     line -> line.substring(0, line.indexOf(' ')) + " NO [CANNOT] the mailbox is read-only");
@@ -108,6 +107,6 @@ class DrainingTheInboxTest {
 
     /** The desk's polls through the proxy: each lists the waiting UIDs once. */
     private static long polls(TcpProxy imap) {
-        return imap.clientLines().stream().flatMap(List::stream).filter(l -> l.contains(" UID SEARCH ")).count();
+        return imap.clientLinesContaining(" UID SEARCH ");
     }
 }

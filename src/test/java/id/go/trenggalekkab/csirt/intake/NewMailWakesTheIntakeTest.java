@@ -9,7 +9,6 @@ import id.go.trenggalekkab.csirt.support.TcpProxy;
 import id.go.trenggalekkab.csirt.support.TestMail;
 import id.go.trenggalekkab.csirt.support.TestServers;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -27,8 +26,8 @@ class NewMailWakesTheIntakeTest {
     void mailArrivingAtAQuietDeskIsTakenInAtOnceNotAfterThePollDelay() throws Exception {
         IsolatedDesk desk = new IsolatedDesk("idle_wakes");
         try (TcpProxy imap = new TcpProxy(TestServers.imapPort());
-             DeskProcess process = desk.prepare(Map.of(DeskProcess.IMAP_URL, "imap://127.0.0.1:" + imap.port(),
-                     "csirt.imap.poll-delay", "600000", "csirt.outbox.poll-interval", "600000"))) {
+             DeskProcess process = desk.prepareReadingThrough(imap, Map.of("csirt.imap.poll-delay", "600000",
+                     "csirt.outbox.poll-interval", "600000"))) {
             process.start();
             // the first poll has found the inbox empty and the watcher is idling: the next poll is ten minutes away
             await().atMost(Duration.ofMinutes(2)).until(() -> (polls(imap) >= 1 && idles(imap) >= 1) || !process.isAlive());
@@ -56,8 +55,7 @@ class NewMailWakesTheIntakeTest {
     void aServerRefusingIdleLeavesTheDeskOnItsPollDelay() throws Exception {
         IsolatedDesk desk = new IsolatedDesk("idle_refused");
         try (TcpProxy imap = new TcpProxy(TestServers.imapPort());
-             DeskProcess process = desk.prepare(Map.of(DeskProcess.IMAP_URL, "imap://127.0.0.1:" + imap.port(),
-                     "csirt.imap.poll-delay", "1000"))) {
+             DeskProcess process = desk.prepareReadingThrough(imap, Map.of("csirt.imap.poll-delay", "1000"))) {
             imap.answerInsteadWith(Pattern.compile("^\\S+ IDLE$"),
                     line -> line.substring(0, line.indexOf(' ')) + " BAD IDLE not allowed here");
             process.start();
@@ -75,14 +73,10 @@ class NewMailWakesTheIntakeTest {
 
     /** The desk's polls through the proxy: each lists the waiting UIDs once. */
     private static long polls(TcpProxy imap) {
-        return lines(imap).stream().filter(l -> l.contains(" UID SEARCH ")).count();
+        return imap.clientLinesContaining(" UID SEARCH ");
     }
 
     private static long idles(TcpProxy imap) {
-        return lines(imap).stream().filter(l -> l.matches("^\\S+ IDLE$")).count();
-    }
-
-    private static List<String> lines(TcpProxy imap) {
-        return imap.clientLines().stream().flatMap(List::stream).toList();
+        return imap.clientLinesContaining(" IDLE");
     }
 }

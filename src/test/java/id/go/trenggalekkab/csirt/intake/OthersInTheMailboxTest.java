@@ -176,8 +176,7 @@ class OthersInTheMailboxTest {
         mail.add(TestMail.report("rapat@example.org", "Undangan rapat", "Bukan laporan."));
 
         try (TcpProxy imap = new TcpProxy(TestServers.imapPort());
-             DeskProcess process = desk.prepare(Map.of(DeskProcess.IMAP_URL, "imap://127.0.0.1:" + imap.port(),
-                     "csirt.imap.max-messages-per-poll", "8"));
+             DeskProcess process = desk.prepareReadingThrough(imap, Map.of("csirt.imap.max-messages-per-poll", "8"));
              MailClient officer = new MailClient(desk.mailbox)) {
             assertThat(TestMail.putInInbox(desk.mailbox, mail)).isEmpty();
             // an officer marks the meeting invitation for deletion before the desk has read it
@@ -206,8 +205,7 @@ class OthersInTheMailboxTest {
                     }
                 }
             }
-            assertThat(imap.clientLines().stream().flatMap(List::stream).filter(l -> l.contains(" UID MOVE ")))
-                    .as("the desk moved mail by UID").isNotEmpty();
+            assertThat(imap.clientLinesContaining(" UID MOVE ")).as("the desk moved mail by UID").isPositive();
         }
         // nothing an officer deletes before the desk has read it is lost: it is a case like any other
         assertThat(desk.tickets()).isEqualTo(31);

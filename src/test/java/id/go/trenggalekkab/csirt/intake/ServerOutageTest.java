@@ -64,9 +64,7 @@ class ServerOutageTest {
         List<byte[]> during = desk.reports(30);
         try (TcpProxy imap = new TcpProxy(TestServers.imapPort());
              TcpProxy smtp = new TcpProxy(TestServers.smtpPort());
-             DeskProcess process = desk.prepare(Map.of(
-                     DeskProcess.IMAP_URL, "imap://127.0.0.1:" + imap.port(),
-                     DeskProcess.SMTP_PORT, String.valueOf(smtp.port())))) {
+             DeskProcess process = desk.prepareReadingThrough(imap, Map.of(DeskProcess.SMTP_PORT, String.valueOf(smtp.port())))) {
             smtp.goDown();
             process.start();
             assertThat(TestMail.putInInbox(desk.mailbox, before)).isEmpty();
@@ -96,8 +94,7 @@ class ServerOutageTest {
     void aConnectionLostWhileFilingAwayBlamesNoMessageAndTheNextPollFilesThemAway() throws Exception {
         IsolatedDesk desk = new IsolatedDesk("move_cut");
         try (TcpProxy imap = new TcpProxy(TestServers.imapPort());
-             DeskProcess process = desk.prepare(Map.of(DeskProcess.IMAP_URL, "imap://127.0.0.1:" + imap.port(),
-                     "csirt.imap.poll-delay", "1000"))) {
+             DeskProcess process = desk.prepareReadingThrough(imap, Map.of("csirt.imap.poll-delay", "1000"))) {
             // the server breaks the connection whenever mail is moved (GreenMail's own race does it under floods)
             imap.cutWhenClientSends(Pattern.compile("UID MOVE "));
             assertThat(TestMail.putInInbox(desk.mailbox, desk.reports(4))).isEmpty();
@@ -120,7 +117,7 @@ class ServerOutageTest {
         IsolatedDesk desk = new IsolatedDesk("unserved");
         List<byte[]> reports = desk.reports(3);
         try (TcpProxy imap = new TcpProxy(TestServers.imapPort());
-             DeskProcess process = desk.prepare(Map.of(DeskProcess.IMAP_URL, "imap://127.0.0.1:" + imap.port()))) {
+             DeskProcess process = desk.prepareReadingThrough(imap, Map.of())) {
             // the server breaks the connection whenever the first message's body is asked for
             imap.cutWhenClientSends(Pattern.compile("UID FETCH 1 \\("));
             assertThat(TestMail.putInInbox(desk.mailbox, reports)).isEmpty();

@@ -34,6 +34,16 @@ public final class IsolatedDesk {
         return prepare(List.of("-Xmx512m"), settings);
     }
 
+    /**
+     * A desk that reads its mailbox through the proxy, which can cut, refuse or answer in the
+     * server's place and records what the desk sent.
+     */
+    public DeskProcess prepareReadingThrough(TcpProxy imap, Map<String, String> settings) {
+        Map<String, String> all = new java.util.HashMap<>(settings);
+        all.put(DeskProcess.IMAP_URL, "imap://127.0.0.1:" + imap.port());
+        return prepare(all);
+    }
+
     public DeskProcess prepare(List<String> jvmOptions, Map<String, String> settings) {
         return DeskProcess.prepare(database, mailbox, jvmOptions, settings);
     }

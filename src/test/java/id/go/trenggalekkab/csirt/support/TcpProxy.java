@@ -84,6 +84,11 @@ public final class TcpProxy implements AutoCloseable {
                 .toList();
     }
 
+    /** How many lines the clients sent, over every connection, contain the text. */
+    public long clientLinesContaining(String text) {
+        return clientLines().stream().flatMap(java.util.List::stream).filter(l -> l.contains(text)).count();
+    }
+
     /** The server goes down: open connections are cut and new ones refused, until {@link #refuse}(false). */
     public void goDown() {
         refusing = true;
