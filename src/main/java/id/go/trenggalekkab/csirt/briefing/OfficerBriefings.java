@@ -125,6 +125,13 @@ public class OfficerBriefings {
             return !alsoSeen.isEmpty();
         }
 
+        /** The briefing with the case as it stands: its heading, and the commands that answer it. */
+        OfficerBriefing about(Ticket ticket) {
+            return new OfficerBriefing(CaseHeading.of(ticket), name, newReport, ticket.step().isFinished(), sender,
+                    senderName, senderAddress, authentication, receivedAt, text, textCut, attachments, moreAttachments,
+                    dangers, indicators, moreIndicators, alsoSeen, answers(ticket.step()));
+        }
+
         OfficerBriefing to(Person officer) {
             return new OfficerBriefing(ticket, officer.name(), newReport, finished, sender, senderName, senderAddress,
                     authentication, receivedAt, text, textCut, attachments, moreAttachments, dangers, indicators,
@@ -135,11 +142,42 @@ public class OfficerBriefings {
     /** @param filename null where the part has none */
     record AttachmentLine(String filename, String contentType, long size, String sha256) {}
 
+    /**
+     * A new report's briefing, all of it that the ticket's number does not change: who is on
+     * duty, and what the mail says and warns of (its attachments' first bytes read for
+     * {@link DangerSigns}). Prepared before the ticket is numbered (routes/take-in.camel.yaml)
+     * because every other new report waits from the number to this one's commit: only the
+     * case heading, the rendering and the queuing are left for that stretch.
+     */
+    public static final class NewReportBriefing {
+
+        static final NewReportBriefing NOBODY_TO_TELL = new NewReportBriefing(List.of(), null);
+
+        private final List<Person> officers;
+        private final OfficerBriefing briefing;
+
+        private NewReportBriefing(List<Person> officers, OfficerBriefing briefing) {
+            this.officers = officers;
+            this.briefing = briefing;
+        }
+    }
+
     @Transactional(propagation = Propagation.MANDATORY)
-    public StoredMail newReport(StoredMail stored) {
-        if (!stored.arrival().automatic()) {
+    public NewReportBriefing prepareNewReport(StoredMail stored) {
+        if (stored.arrival().automatic()) {
+            return NewReportBriefing.NOBODY_TO_TELL;
+        }
+        List<Person> officers = directory.officersOnDuty(clock.instant());
+        return officers.isEmpty() ? NewReportBriefing.NOBODY_TO_TELL
+                : new NewReportBriefing(officers, model(stored.ticketId(), stored, "pelapor", true));
+    }
+
+    /** @param prepared {@link #prepareNewReport}, in the same transaction */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public StoredMail newReport(StoredMail stored, NewReportBriefing prepared) {
+        if (prepared.briefing != null) {
             Ticket ticket = tickets.get(stored.ticketId());
-            brief(ticket, stored, "pelapor", true, directory.officersOnDuty(clock.instant()));
+            send(ticket, stored, prepared.briefing.about(ticket), prepared.officers);
         }
         return stored;
     }
@@ -174,17 +212,20 @@ public class OfficerBriefings {
     }
 
     private void brief(Ticket ticket, StoredMail stored, String sender, boolean newReport, List<Person> officers) {
-        if (officers.isEmpty()) {
-            return;
+        if (!officers.isEmpty()) {
+            send(ticket, stored, model(ticket.id(), stored, sender, newReport).about(ticket), officers);
         }
-        OfficerBriefing briefing = model(ticket, stored, sender, newReport);
+    }
+
+    private void send(Ticket ticket, StoredMail stored, OfficerBriefing briefing, List<Person> officers) {
         for (Person officer : officers) {
             mailer.queue(Letter.of(MessageKind.OFFICER_BRIEFING, briefing.to(officer), officer.address(), officer.name())
                     .onCase(ticket.id()).answering(stored.arrival().mail().parsed().messageId()));
         }
     }
 
-    private OfficerBriefing model(Ticket ticket, StoredMail stored, String sender, boolean newReport) {
+    /** The briefing without its case heading ({@link OfficerBriefing#about}). */
+    private OfficerBriefing model(long ticketId, StoredMail stored, String sender, boolean newReport) {
         ParsedMail parsed = stored.arrival().mail().parsed();
         SenderAuthentication.Verdict verdict = authentication.check(parsed);
         String text = ReplyText.strip(parsed.bodyText());
@@ -195,24 +236,24 @@ public class OfficerBriefings {
             files.add(new AttachmentLine(a.filename(), a.contentType(), a.size(), a.sha256()));
         }
         // what this message brought: the indicators first seen in it, and the other cases that share them
-        List<Indicator> found = indicators.onCase(ticket.id()).stream()
+        List<Indicator> found = indicators.onCase(ticketId).stream()
                 .filter(i -> i.messageId() != null && i.messageId() == stored.messageRowId())
                 .map(IndicatorRepository.StoredIndicator::indicator).toList();
         // a red case is its participants' alone: never named to every officer
-        List<String> alsoSeen = found.isEmpty() ? List.of() : correlations.of(ticket.id()).stream()
+        List<String> alsoSeen = found.isEmpty() ? List.of() : correlations.of(ticketId).stream()
                 .filter(c -> found.contains(c.indicator()))
                 .filter(c -> !"RED".equals(c.tlp()))
                 .limit(MAX_LISTED_INDICATORS)
                 .map(c -> c.ticket() + " (" + CaseStep.valueOf(c.step()).describe()
                         + (c.category() == null ? "" : ", " + c.category()) + "): " + c.indicator().defanged()).toList();
         List<String> listed = found.stream().limit(MAX_LISTED_INDICATORS).map(Indicator::forPeople).toList();
-        return new OfficerBriefing(CaseHeading.of(ticket), null, newReport, ticket.step().isFinished(), sender,
+        return new OfficerBriefing(null, null, newReport, false, sender,
                 parsed.fromName() == null ? "-" : HeaderValues.oneLine(parsed.fromName(), 200),
                 parsed.fromAddress() == null ? "(tanpa alamat)" : parsed.fromAddress(),
                 verdict.authenticated() ? "LULUS (DKIM/DMARC di server email desk)" : "TIDAK LULUS: " + verdict.reason(),
                 Wib.human(stored.arrival().mail().receivedAt()), Defanged.text(cut ? text.substring(0, MAX_TEXT) : text),
                 cut, files, parsed.attachments().size() - files.size(), DangerSigns.of(parsed), listed,
-                found.size() - listed.size(), alsoSeen, answers(ticket.step()));
+                found.size() - listed.size(), alsoSeen, List.of());
     }
 
 

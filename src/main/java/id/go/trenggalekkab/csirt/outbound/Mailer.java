@@ -53,7 +53,9 @@ public class Mailer {
             return Optional.empty();
         }
         MailTemplates.Rendered rendered = templates.render(letter.model(), desk);
-        List<String> thread = letter.ticketId() == null ? List.of() : repository.threadOf(letter.ticketId());
+        // the case's thread is read only where the letter does not say what it answers and refers to
+        List<String> thread = letter.ticketId() == null || letter.inReplyTo() != null && letter.references() != null
+                ? List.of() : repository.threadOf(letter.ticketId());
         String inReplyTo = letter.inReplyTo() != null ? letter.inReplyTo() : thread.isEmpty() ? null : thread.get(0);
         List<String> references = letter.references() != null ? letter.references() : recent(thread);
         return Optional.of(outbox.enqueue(letter.ticketId(), new MailDraft(letter.kind(), letter.toAddress(),
