@@ -1,5 +1,6 @@
 package id.go.trenggalekkab.csirt.indicator;
 
+import id.go.trenggalekkab.csirt.system.PlannedEachRun;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,13 +25,13 @@ public class Correlations {
     static final Duration LOOK_BACK = Duration.ofDays(365);
     private static final int MOST = 50;
 
-    private final NamedParameterJdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate plannedEachRun;
     private final Clock clock;
     private final Set<String> bulkDomains;
 
-    Correlations(NamedParameterJdbcTemplate jdbc, Clock clock,
+    Correlations(PlannedEachRun plannedEachRun, Clock clock,
                  @Value("${csirt.indicators.bulk-domains:}") List<String> bulkDomains) {
-        this.jdbc = jdbc;
+        this.plannedEachRun = plannedEachRun.jdbc();
         this.clock = clock;
         this.bulkDomains = bulkDomains.stream().map(d -> d.strip().toLowerCase(Locale.ROOT)).filter(d -> !d.isEmpty())
                 .collect(Collectors.toUnmodifiableSet());
@@ -44,7 +45,8 @@ public class Correlations {
 
     /** Most recent cases first; at most fifty. */
     public List<SharedIndicator> of(long ticketId) {
-        return jdbc.query("""
+        // planned each run: a plan made on a new desk's few indicators scanned all of them per report
+        return plannedEachRun.query("""
                 SELECT t.number, t.status, t.category, t.tlp, i.type, i.value, i.mark
                   FROM indicator mine
                   JOIN indicator i ON i.type = mine.type AND i.value = mine.value

@@ -1,5 +1,6 @@
 package id.go.trenggalekkab.csirt.indicator;
 
+import id.go.trenggalekkab.csirt.system.PlannedEachRun;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -12,9 +13,11 @@ import org.springframework.stereotype.Repository;
 public class IndicatorRepository {
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate plannedEachRun;
 
-    IndicatorRepository(NamedParameterJdbcTemplate jdbc) {
+    IndicatorRepository(NamedParameterJdbcTemplate jdbc, PlannedEachRun plannedEachRun) {
         this.jdbc = jdbc;
+        this.plannedEachRun = plannedEachRun.jdbc();
     }
 
     /** Where an indicator was found: a message's text, a link of its HTML, an attachment, or an officer's command. */
@@ -77,7 +80,8 @@ public class IndicatorRepository {
 
     /** The case's indicators not removed, in the order they were first seen. */
     public List<StoredIndicator> onCase(long ticketId) {
-        return jdbc.query("""
+        // planned each run: a plan made on a new desk's few indicators scanned all of them per report
+        return plannedEachRun.query("""
                 SELECT id, type, value, mark, message_id, found_in, attachment_sha256, first_seen_at, added_by
                   FROM indicator WHERE ticket_id = :ticket AND removed_at IS NULL ORDER BY first_seen_at, id
                 """, new MapSqlParameterSource("ticket", ticketId), (rs, n) -> new StoredIndicator(rs.getLong("id"),

@@ -1,6 +1,7 @@
 package id.go.trenggalekkab.csirt.outbound;
 
 import id.go.trenggalekkab.csirt.sop.MessageKind;
+import id.go.trenggalekkab.csirt.system.PlannedEachRun;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -14,10 +15,12 @@ import org.springframework.stereotype.Repository;
 public class OutboxRepository {
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate plannedEachRun;
     private final Clock clock;
 
-    OutboxRepository(NamedParameterJdbcTemplate jdbc, Clock clock) {
+    OutboxRepository(NamedParameterJdbcTemplate jdbc, PlannedEachRun plannedEachRun, Clock clock) {
         this.jdbc = jdbc;
+        this.plannedEachRun = plannedEachRun.jdbc();
         this.clock = clock;
     }
 
@@ -98,7 +101,8 @@ public class OutboxRepository {
      * holds are skipped; that instance settles them itself.
      */
     int settleDelivered() {
-        return jdbc.update("""
+        // planned each run: a plan made on a new desk's few rows scanned the whole outbox
+        return plannedEachRun.update("""
                 UPDATE outbox o SET status = 'SENT', attempts = o.attempts + 1, sent_at = d.delivered_at, last_error = NULL
                   FROM outbox_delivery d
                  WHERE d.outbox_id = o.id

@@ -8,6 +8,7 @@ import id.go.trenggalekkab.csirt.sop.Category;
 import id.go.trenggalekkab.csirt.sop.Priority;
 import id.go.trenggalekkab.csirt.sop.SopGraph;
 import id.go.trenggalekkab.csirt.sop.Tlp;
+import id.go.trenggalekkab.csirt.system.PlannedEachRun;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -23,10 +24,12 @@ import org.springframework.stereotype.Repository;
 public class CaseRepository {
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate plannedEachRun;
     private final SlaPolicy sla;
 
-    CaseRepository(NamedParameterJdbcTemplate jdbc, SlaPolicy sla) {
+    CaseRepository(NamedParameterJdbcTemplate jdbc, PlannedEachRun plannedEachRun, SlaPolicy sla) {
         this.jdbc = jdbc;
+        this.plannedEachRun = plannedEachRun.jdbc();
         this.sla = sla;
     }
 
@@ -34,7 +37,8 @@ public class CaseRepository {
     void open(long ticketId, Instant at) {
         CaseStep entry = SopGraph.REPORT_ENTRY;
         MapSqlParameterSource p = visit(ticketId, entry, at, Logbook.SYSTEM);
-        int opened = jdbc.update("""
+        // planned each run: a plan made on a new desk's few tickets found this one by its status
+        int opened = plannedEachRun.update("""
                 UPDATE ticket SET step_entered_at = :at, step_deadline = :deadline
                  WHERE id = :ticketId AND status = :step
                    AND NOT EXISTS (SELECT 1 FROM case_step WHERE ticket_id = :ticketId)

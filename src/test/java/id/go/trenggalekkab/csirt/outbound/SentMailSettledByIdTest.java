@@ -1,0 +1,78 @@
+package id.go.trenggalekkab.csirt.outbound;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.go.trenggalekkab.csirt.support.DeskIntegrationTest;
+import id.go.trenggalekkab.csirt.support.RolledBackConnection;
+import id.go.trenggalekkab.csirt.system.PlannedEachRun;
+import java.time.Clock;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * After each batch the outbox marks what the server accepted as sent. Every mail the desk
+ * ever sent stays in the outbox, three or so per report, so a flood grows it by thousands;
+ * a plan prepared while a new desk had a few hundred rows joined the batch's mail to the
+ * whole table by a scan (auto_explain, BENCHMARKS.md "Plans made on empty tables"). Here
+ * the settling is prepared on one connection, the outbox then grows by 5,000 sent mails,
+ * and settling one accepted mail must read its own row, not the table ({@link PlannedEachRun}).
+ */
+class SentMailSettledByIdTest extends DeskIntegrationTest {
+
+    private static final int GROWTH = 5000;
+
+    @Autowired
+    private DataSource pool;
+
+    @Autowired
+    private Clock clock;
+
+    @Test
+    void oneAcceptedMailIsSettledByItsRowAfterTheOutboxGrew() throws Exception {
+        try (RolledBackConnection connection = RolledBackConnection.open(pool)) {
+            OutboxRepository outbox = new OutboxRepository(connection.sql(), new PlannedEachRun(connection.dataSource()),
+                    clock);
+            long ticket = connection.sql().queryForObject("""
+                    INSERT INTO ticket (status, subject, received_at) VALUES ('VERIFICATION', 'Laporan', now()) RETURNING id
+                    """, Map.of(), Long.class);
+            // run often enough to be prepared on the server, on today's outbox
+            for (int i = 0; i < 10; i++) {
+                accepted(connection, mail(connection, ticket, 1, "PENDING"));
+                assertThat(outbox.settleDelivered()).isEqualTo(1);
+            }
+            mail(connection, ticket, GROWTH, "SENT");
+            accepted(connection, mail(connection, ticket, 1, "PENDING"));
+
+            long before = connection.rowsRead("outbox");
+            assertThat(outbox.settleDelivered()).isEqualTo(1);
+            long read = connection.rowsRead("outbox") - before;
+
+            assertThat(read).as("outbox rows read to settle one accepted mail, %d more in the outbox", GROWTH)
+                    .isLessThanOrEqualTo(5);
+        }
+    }
+
+    /** The last of {@code count} outbound mails on the ticket, in the outbox with that status. */
+    private static long mail(RolledBackConnection connection, long ticket, int count, String status) {
+        return connection.sql().queryForObject("""
+                WITH written AS (INSERT INTO message (ticket_id, direction, kind, message_id, to_address, subject,
+                                                      received_at, raw, raw_sha256, raw_size)
+                                 SELECT :ticket, 'OUT', 'ACKNOWLEDGEMENT', '<tumbuh-' || g || '@test>', 'pelapor@example.org',
+                                        'Tanda terima', now(), '\\x00'::bytea, 'x', 1
+                                   FROM generate_series(1, :count) g
+                                 RETURNING id),
+                     queued AS (INSERT INTO outbox (message_id, status, next_attempt_at, created_at)
+                                SELECT id, :status, now(), now() FROM written
+                                RETURNING id)
+                SELECT max(id) FROM queued
+                """, Map.of("ticket", ticket, "count", count, "status", status), Long.class);
+    }
+
+    /** The server took it: the receipt the dispatcher writes before it settles. */
+    private static void accepted(RolledBackConnection connection, long outboxId) {
+        connection.sql().update("INSERT INTO outbox_delivery (outbox_id, delivered_at) VALUES (:id, now())",
+                Map.of("id", outboxId));
+    }
+}

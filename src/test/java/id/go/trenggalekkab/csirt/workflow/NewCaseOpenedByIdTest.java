@@ -1,0 +1,62 @@
+package id.go.trenggalekkab.csirt.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.go.trenggalekkab.csirt.sla.SlaPolicy;
+import id.go.trenggalekkab.csirt.support.DeskIntegrationTest;
+import id.go.trenggalekkab.csirt.support.RolledBackConnection;
+import id.go.trenggalekkab.csirt.system.PlannedEachRun;
+import java.time.Instant;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Every new report's case is opened in step 4 by its ticket's id, on the condition that the
+ * ticket is still in that step. A flood fills step 4 with thousands of new tickets; a plan
+ * prepared while a new desk had a handful chose the ticket by its step and then looked for
+ * the id among all of them (auto_explain, BENCHMARKS.md "Plans made on empty tables"). Here
+ * the opening is prepared on one connection, step 4 then grows by 5,000 tickets, and the
+ * next opening must read its own ticket only ({@link PlannedEachRun}).
+ */
+class NewCaseOpenedByIdTest extends DeskIntegrationTest {
+
+    private static final int GROWTH = 5000;
+
+    @Autowired
+    private DataSource pool;
+
+    @Autowired
+    private SlaPolicy sla;
+
+    @Test
+    void aNewCaseIsOpenedByItsTicketAfterAFloodFilledItsStep() throws Exception {
+        try (RolledBackConnection connection = RolledBackConnection.open(pool)) {
+            CaseRepository cases = new CaseRepository(connection.sql(), new PlannedEachRun(connection.dataSource()), sla);
+            // run often enough to be prepared on the server, with today's few tickets
+            for (int i = 0; i < 10; i++) {
+                cases.open(newTicket(connection, 1), Instant.now());
+            }
+            newTicket(connection, GROWTH);
+            long ticket = newTicket(connection, 1);
+
+            long before = connection.rowsRead("ticket");
+            cases.open(ticket, Instant.now());
+            long read = connection.rowsRead("ticket") - before;
+
+            assertThat(read).as("ticket rows read to open one case, %d more tickets in its step", GROWTH)
+                    .isLessThanOrEqualTo(5);
+        }
+    }
+
+    /** The last of {@code count} new tickets in step 4, as the intake leaves them before opening their case. */
+    private static long newTicket(RolledBackConnection connection, int count) {
+        return connection.sql().queryForObject("""
+                WITH made AS (INSERT INTO ticket (status, subject, received_at)
+                              SELECT 'VERIFICATION', 'Gelombang laporan ' || g, now() FROM generate_series(1, :count) g
+                              RETURNING id)
+                SELECT max(id) FROM made
+                """, Map.of("count", count), Long.class);
+    }
+}
