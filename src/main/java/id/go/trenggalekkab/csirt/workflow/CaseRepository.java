@@ -37,13 +37,17 @@ public class CaseRepository {
     void open(long ticketId, Instant at) {
         CaseStep entry = SopGraph.REPORT_ENTRY;
         MapSqlParameterSource p = visit(ticketId, entry, at, Logbook.SYSTEM);
-        // planned each run: a plan made on a new desk's few tickets found this one by its status
-        int opened = plannedEachRun.update("""
+        // found by its id alone, its step checked on what comes back (the exception rolls the
+        // change back with the intake): with the step in the condition, a flood of new tickets
+        // in step 4, more than the statistics knew of, had the planner look for this one among
+        // all of them by their step, even planned afresh. Planned each run: a plan kept from a
+        // new desk's one page of tickets would read them all
+        List<String> steps = plannedEachRun.queryForList("""
                 UPDATE ticket SET step_entered_at = :at, step_deadline = :deadline
-                 WHERE id = :ticketId AND status = :step
-                   AND NOT EXISTS (SELECT 1 FROM case_step WHERE ticket_id = :ticketId)
-                """, p);
-        if (opened != 1) {
+                 WHERE id = :ticketId AND NOT EXISTS (SELECT 1 FROM case_step WHERE ticket_id = :ticketId)
+                RETURNING status
+                """, p, String.class);
+        if (!steps.equals(List.of(entry.name()))) {
             throw new IllegalStateException("ticket " + ticketId + " is not a new case in " + entry);
         }
         insertVisit(p);
