@@ -35,22 +35,27 @@ public class CaseRepository {
 
     /** A new report's case enters its first step: the ticket is already there, the clock starts now. */
     void open(long ticketId, Instant at) {
+        startClock(ticketId, at);
+        insertVisit(visit(ticketId, SopGraph.REPORT_ENTRY, at, Logbook.SYSTEM));
+    }
+
+    /**
+     * The ticket's side of opening its case: the first step's clock, on a ticket in that step
+     * with no case yet, or an exception, which rolls the change back with the intake.
+     */
+    void startClock(long ticketId, Instant at) {
         CaseStep entry = SopGraph.REPORT_ENTRY;
-        MapSqlParameterSource p = visit(ticketId, entry, at, Logbook.SYSTEM);
-        // found by its id alone, its step checked on what comes back (the exception rolls the
-        // change back with the intake): with the step in the condition, a flood of new tickets
-        // in step 4, more than the statistics knew of, had the planner look for this one among
-        // all of them by their step, even planned afresh. Planned each run: a plan kept from a
-        // new desk's one page of tickets would read them all
+        // found by its id alone and its step checked on the row that comes back, so that no plan
+        // can look for it among all the tickets in step 4 (a flood's thousands); planned each
+        // run, as a plan kept from a new desk's page of tickets would read them all
         List<String> steps = plannedEachRun.queryForList("""
                 UPDATE ticket SET step_entered_at = :at, step_deadline = :deadline
                  WHERE id = :ticketId AND NOT EXISTS (SELECT 1 FROM case_step WHERE ticket_id = :ticketId)
                 RETURNING status
-                """, p, String.class);
+                """, visit(ticketId, entry, at, Logbook.SYSTEM), String.class);
         if (!steps.equals(List.of(entry.name()))) {
             throw new IllegalStateException("ticket " + ticketId + " is not a new case in " + entry);
         }
-        insertVisit(p);
     }
 
     /**

@@ -16,13 +16,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Every new report's case is opened in step 4 by its ticket's id, on the condition that the
- * ticket is still in that step. A flood fills step 4 with thousands of new tickets, more
- * than the statistics know of; with the step in the statement's condition the planner chose
- * the ticket by its step and then looked for the id among all of them, in a plan kept from
- * a new desk's few tickets (auto_explain, BENCHMARKS.md "Plans made on empty tables") and
- * even planned afresh (this test, in the full suite, with analysed statistics). Here the
+ * ticket is still in that step. A flood fills step 4 with thousands of new tickets; a plan
+ * kept from a new desk's few tickets chose the ticket by its step and then looked for the id
+ * among all of them (auto_explain, BENCHMARKS.md "Plans made on empty tables"). Here the
  * opening is run often on one connection, step 4 then grows by 5,000 tickets, and the next
- * opening must read its own ticket only: by id alone, and {@link PlannedEachRun}.
+ * must find its ticket by id: by id alone in the statement, and {@link PlannedEachRun}.
+ * Only the ticket's update is counted: the case_step row's foreign-key check has a plan of
+ * its own, which PostgreSQL keeps per connection (see BENCHMARKS.md).
  */
 class NewCaseOpenedByIdTest extends DeskIntegrationTest {
 
@@ -46,11 +46,11 @@ class NewCaseOpenedByIdTest extends DeskIntegrationTest {
             long ticket = newTicket(connection, 1);
 
             long before = connection.rowsRead("ticket");
-            cases.open(ticket, Instant.now());
+            cases.startClock(ticket, Instant.now());
             long read = connection.rowsRead("ticket") - before;
 
-            assertThat(read).as("ticket rows read to open one case, %d more tickets in its step", GROWTH)
-                    .isLessThanOrEqualTo(5);
+            assertThat(read).as("ticket rows read to start one case's clock, %d more tickets in its step", GROWTH)
+                    .isLessThanOrEqualTo(2);
         }
     }
 
