@@ -45,16 +45,7 @@ class PollNowOrAfterDelayTest {
     @Test
     void aWakePollsAtOnceAndWakesDuringAPollStartOneMore() {
         AtomicInteger runs = new AtomicInteger();
-        CountDownLatch firstMayEnd = new CountDownLatch(1);
-        scheduler.scheduleTask(() -> {
-            if (runs.incrementAndGet() == 1) {
-                awaitIgnoringInterrupts(firstMayEnd);
-            }
-        });
-        scheduler.startScheduler();
-
-        scheduler.wake();
-        await().atMost(Duration.ofSeconds(5)).until(() -> runs.get() == 1);
+        CountDownLatch firstMayEnd = wokenIntoAFirstPollThatBlocks(runs);
         for (int i = 0; i < 5; i++) {
             scheduler.wake();
         }
@@ -67,16 +58,7 @@ class PollNowOrAfterDelayTest {
     @Test
     void aPollRunningOnPastAStopDoesNotKeepPollingAfterARestart() {
         AtomicInteger runs = new AtomicInteger();
-        CountDownLatch firstMayEnd = new CountDownLatch(1);
-        scheduler.scheduleTask(() -> {
-            if (runs.incrementAndGet() == 1) {
-                // a poll that does not answer the interrupt a stop sends (blocking I/O)
-                awaitIgnoringInterrupts(firstMayEnd);
-            }
-        });
-        scheduler.startScheduler();
-        scheduler.wake();
-        await().atMost(Duration.ofSeconds(5)).until(() -> runs.get() == 1);
+        CountDownLatch firstMayEnd = wokenIntoAFirstPollThatBlocks(runs);
 
         scheduler.unscheduleTask();
         scheduler.startScheduler();
@@ -87,6 +69,23 @@ class PollNowOrAfterDelayTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> pollingThreads() == 1);
         await().pollDelay(Duration.ofMillis(500)).until(() -> true);
         assertThat(pollingThreads()).as("one polling loop after the restart").isEqualTo(1);
+    }
+
+    /**
+     * The scheduler started and woken; its first poll runs and blocks until the returned latch
+     * is counted down, ignoring the interrupt a stop sends, as a blocked socket read would.
+     */
+    private CountDownLatch wokenIntoAFirstPollThatBlocks(AtomicInteger runs) {
+        CountDownLatch firstMayEnd = new CountDownLatch(1);
+        scheduler.scheduleTask(() -> {
+            if (runs.incrementAndGet() == 1) {
+                awaitIgnoringInterrupts(firstMayEnd);
+            }
+        });
+        scheduler.startScheduler();
+        scheduler.wake();
+        await().atMost(Duration.ofSeconds(5)).until(() -> runs.get() == 1);
+        return firstMayEnd;
     }
 
     private static long pollingThreads() {
