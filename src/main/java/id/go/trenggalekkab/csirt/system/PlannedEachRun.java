@@ -22,9 +22,9 @@ import org.springframework.stereotype.Component;
  * prepared on the server once per connection, and PostgreSQL then keeps a generic plan made
  * from the statistics of that moment. On a new or small desk those are nearly empty tables;
  * a flood grows them faster than autovacuum's statistics follow, and where a statement can
- * choose between indexes, a plan chosen on an empty table scanned a case's indicators by
- * the whole correlation index, or opened a ticket by its status instead of its id
- * (auto_explain, BENCHMARKS.md "Plans made on empty tables"). Planning each run costs a
+ * choose its path, a plan chosen on an empty table scanned a case's indicators by the whole
+ * correlation index, or the whole outbox to settle one batch (auto_explain, BENCHMARKS.md
+ * "Plans made on empty tables"). Planning each run costs a
  * parse and a plan, so only statements that have shown it are sent through here.
  */
 @Component

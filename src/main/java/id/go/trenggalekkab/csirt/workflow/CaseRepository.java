@@ -8,7 +8,6 @@ import id.go.trenggalekkab.csirt.sop.Category;
 import id.go.trenggalekkab.csirt.sop.Priority;
 import id.go.trenggalekkab.csirt.sop.SopGraph;
 import id.go.trenggalekkab.csirt.sop.Tlp;
-import id.go.trenggalekkab.csirt.system.PlannedEachRun;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -24,38 +23,39 @@ import org.springframework.stereotype.Repository;
 public class CaseRepository {
 
     private final NamedParameterJdbcTemplate jdbc;
-    private final NamedParameterJdbcTemplate plannedEachRun;
     private final SlaPolicy sla;
 
-    CaseRepository(NamedParameterJdbcTemplate jdbc, PlannedEachRun plannedEachRun, SlaPolicy sla) {
+    CaseRepository(NamedParameterJdbcTemplate jdbc, SlaPolicy sla) {
         this.jdbc = jdbc;
-        this.plannedEachRun = plannedEachRun.jdbc();
         this.sla = sla;
     }
 
     /** A new report's case enters its first step: the ticket is already there, the clock starts now. */
     void open(long ticketId, Instant at) {
-        startClock(ticketId, at);
-        insertVisit(visit(ticketId, SopGraph.REPORT_ENTRY, at, Logbook.SYSTEM));
+        insertVisit(startClock(ticketId, at));
     }
 
     /**
      * The ticket's side of opening its case: the first step's clock, on a ticket in that step
      * with no case yet, or an exception, which rolls the change back with the intake.
+     *
+     * @return the visit to record
      */
-    void startClock(long ticketId, Instant at) {
+    MapSqlParameterSource startClock(long ticketId, Instant at) {
         CaseStep entry = SopGraph.REPORT_ENTRY;
-        // found by its id alone and its step checked on the row that comes back, so that no plan
-        // can look for it among all the tickets in step 4 (a flood's thousands); planned each
-        // run, as a plan kept from a new desk's page of tickets would read them all
-        List<String> steps = plannedEachRun.queryForList("""
+        MapSqlParameterSource visit = visit(ticketId, entry, at, Logbook.SYSTEM);
+        // found by its id alone and its step checked on the row that comes back: with the step in
+        // the condition, a plan kept from a new desk's few tickets looked for this one among all
+        // of a flood's tickets in step 4 by their step
+        List<String> steps = jdbc.queryForList("""
                 UPDATE ticket SET step_entered_at = :at, step_deadline = :deadline
                  WHERE id = :ticketId AND NOT EXISTS (SELECT 1 FROM case_step WHERE ticket_id = :ticketId)
                 RETURNING status
-                """, visit(ticketId, entry, at, Logbook.SYSTEM), String.class);
+                """, visit, String.class);
         if (!steps.equals(List.of(entry.name()))) {
             throw new IllegalStateException("ticket " + ticketId + " is not a new case in " + entry);
         }
+        return visit;
     }
 
     /**

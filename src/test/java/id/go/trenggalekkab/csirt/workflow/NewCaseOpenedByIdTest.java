@@ -7,7 +7,6 @@ import id.go.trenggalekkab.csirt.sla.SlaPolicy;
 import id.go.trenggalekkab.csirt.sop.CaseStep;
 import id.go.trenggalekkab.csirt.support.DeskIntegrationTest;
 import id.go.trenggalekkab.csirt.support.RolledBackConnection;
-import id.go.trenggalekkab.csirt.system.PlannedEachRun;
 import java.time.Instant;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -20,7 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * kept from a new desk's few tickets chose the ticket by its step and then looked for the id
  * among all of them (auto_explain, BENCHMARKS.md "Plans made on empty tables"). Here the
  * opening is run often on one connection, step 4 then grows by 5,000 tickets, and the next
- * must find its ticket by id: by id alone in the statement, and {@link PlannedEachRun}.
+ * must find its ticket by id: the statement names it by id alone.
  * Only the ticket's update is counted: the case_step row's foreign-key check has a plan of
  * its own, which PostgreSQL keeps per connection (see BENCHMARKS.md).
  */
@@ -37,7 +36,7 @@ class NewCaseOpenedByIdTest extends DeskIntegrationTest {
     @Test
     void aNewCaseIsOpenedByItsTicketAfterAFloodFilledItsStep() throws Exception {
         try (RolledBackConnection connection = RolledBackConnection.open(pool)) {
-            CaseRepository cases = new CaseRepository(connection.sql(), new PlannedEachRun(connection.dataSource()), sla);
+            CaseRepository cases = new CaseRepository(connection.sql(), sla);
             // run often enough to be prepared on the server, with today's few tickets
             for (int i = 0; i < 10; i++) {
                 cases.open(newTicket(connection, 1), Instant.now());
@@ -57,7 +56,7 @@ class NewCaseOpenedByIdTest extends DeskIntegrationTest {
     @Test
     void aCaseIsOpenedOnceAndOnlyFromStepFour() throws Exception {
         try (RolledBackConnection connection = RolledBackConnection.open(pool)) {
-            CaseRepository cases = new CaseRepository(connection.sql(), new PlannedEachRun(connection.dataSource()), sla);
+            CaseRepository cases = new CaseRepository(connection.sql(), sla);
             long ticket = newTicket(connection, 1);
             cases.open(ticket, Instant.now());
             assertThatThrownBy(() -> cases.open(ticket, Instant.now())).isInstanceOf(IllegalStateException.class);
