@@ -26,6 +26,10 @@ final class CpuSplit {
     private final long[] machineBefore = machineTicks();
     private final long jitBefore = jitMs();
     private final long gcBefore = gcMs();
+    private final Map<String, Long> jvmInternalBefore = jvmInternalCpuMs();
+    /** CPU of the benchmark's own threads that end before the report (its SMTP senders), as they hand it in. */
+    private static final java.util.concurrent.atomic.AtomicLong ENDED_DELIVERY_NANOS = new java.util.concurrent.atomic.AtomicLong();
+    private final long endedDeliveryBefore = ENDED_DELIVERY_NANOS.get();
 
     private CpuSplit(Map<Long, Long> threads, Map<String, Long> processes) {
         this.threadsBefore = threads;
@@ -46,10 +50,13 @@ final class CpuSplit {
             String name = info == null ? "ended" : info.getThreadName();
             ms.merge("java: " + group(name), used / 1_000_000, Long::sum);
         }
-        // the JVM's CPU that no live thread accounts for: garbage collection, the JIT, and threads
-        // that ended meanwhile (GreenMail's SMTP sessions end with their connections)
+        // the JVM's own threads (the JIT's compilers, the collector's), which ThreadMXBean does not list
+        jvmInternalCpuMs().forEach((group, total) -> ms.merge(group, total - jvmInternalBefore.getOrDefault(group, 0L), Long::sum));
+        ms.merge("java: delivery (benchmark)", (ENDED_DELIVERY_NANOS.get() - endedDeliveryBefore) / 1_000_000, Long::sum);
+        // what no thread still alive accounts for: threads that ended meanwhile (GreenMail's SMTP
+        // sessions end with their connections)
         long threadsMs = ms.values().stream().mapToLong(Long::longValue).sum();
-        ms.put("java: gc, jit, ended threads", Math.max(0, (jvmCpuNanos() - jvmBefore) / 1_000_000 - threadsMs));
+        ms.put("java: ended threads", Math.max(0, (jvmCpuNanos() - jvmBefore) / 1_000_000 - threadsMs));
         long[] machineNow = machineTicks();
         double machineBusy = machineNow[1] == machineBefore[1] ? 0
                 : 100.0 * (machineNow[0] - machineBefore[0]) / (machineNow[1] - machineBefore[1]);
@@ -65,6 +72,11 @@ final class CpuSplit {
                 (jitMs() - jitBefore) / (double) reports, (gcMs() - gcBefore) / (double) reports));
         out.append(String.format(Locale.ROOT, "; the machine (every process, /proc/stat) %.0f %% busy", machineBusy));
         return out.toString();
+    }
+
+    /** Called by a benchmark thread as its last act, so that its CPU is not counted as an ended thread's. */
+    static void deliveryThreadEnds() {
+        ENDED_DELIVERY_NANOS.addAndGet(ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime());
     }
 
     private static String group(String thread) {
@@ -88,6 +100,38 @@ final class CpuSplit {
             return "delivery (benchmark)";
         }
         return "other";
+    }
+
+    /** A process's or thread's command name and its user + system CPU so far, from its /proc stat file. */
+    private static Map.Entry<String, Long> commandAndCpuMs(Path proc) throws IOException {
+        String stat = Files.readString(proc.resolve("stat"));
+        String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Map.entry(comm, (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 1000 / TICKS_PER_SECOND);
+    }
+
+    /** This JVM's internal threads' CPU from /proc/self/task, by what they do: the JIT, the collector, the VM thread. */
+    private static Map<String, Long> jvmInternalCpuMs() {
+        Map<String, Long> cpu = new HashMap<>();
+        try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    Map.Entry<String, Long> used = commandAndCpuMs(task);
+                    String comm = used.getKey();
+                    String group = comm.contains("CompilerThre") ? "jvm: jit"
+                            : comm.startsWith("GC Thread") || comm.startsWith("G1 ") ? "jvm: gc"
+                            : comm.equals("VM Thread") ? "jvm: vm thread" : null;
+                    if (group != null) {
+                        cpu.merge(group, used.getValue(), Long::sum);
+                    }
+                } catch (IOException | RuntimeException gone) {
+                    // the thread ended meanwhile
+                }
+            }
+        } catch (IOException e) {
+            return cpu;
+        }
+        return cpu;
     }
 
     private static long jitMs() {
@@ -137,14 +181,12 @@ final class CpuSplit {
         try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
             for (Path p : procs.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {
                 try {
-                    String stat = Files.readString(p.resolve("stat"));
-                    String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                    Map.Entry<String, Long> used = commandAndCpuMs(p);
+                    String comm = used.getKey();
                     String group = comm.startsWith("postgres") ? "postgres" : comm.equals("imap") || comm.startsWith("dovecot")
                             || comm.equals("auth") || comm.equals("imap-login") ? "dovecot" : null;
                     if (group != null) {
-                        cpu.merge(group, ticks * 1000 / TICKS_PER_SECOND, Long::sum);
+                        cpu.merge(group, used.getValue(), Long::sum);
                     }
                 } catch (IOException | RuntimeException gone) {
                     // the process ended meanwhile

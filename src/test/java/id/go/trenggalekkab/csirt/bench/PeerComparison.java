@@ -9,6 +9,7 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -62,6 +63,7 @@ final class PeerComparison {
         Path warmup = warmupCount > 0 ? generate(rt, work, "warmup", warmupCount, 11, tag) : null;
         System.out.printf(Locale.ROOT, "versus-rt: %d generated reports (%s, 30 %% with a ~50 KB attachment) in %s%n",
                 n, "../shared/peers/rt/gen_emails.py", reports);
+        System.out.println("JIT: " + jitAsStarted());
 
         double rtRate = withRt ? requestTracker(rt, work, reports, n, tag) : Double.NaN;
         List<String> lines = new ArrayList<>();
@@ -80,6 +82,17 @@ final class PeerComparison {
         System.out.println("| system | reports/s | vs RT |");
         System.out.println("| --- | --- | --- |");
         lines.forEach(System.out::println);
+    }
+
+    /**
+     * The desk runs in this JVM, so its JIT is this JVM's: {@code mvn spring-boot:run} (the embedded
+     * default's run command) starts the desk with C1 alone (Spring Boot's optimizedLaunch), and so do
+     * the shipped systemd unit and image; measure it so with MAVEN_OPTS=-XX:TieredStopAtLevel=1.
+     */
+    static String jitAsStarted() {
+        boolean c1Only = ManagementFactory.getRuntimeMXBean().getInputArguments().contains("-XX:TieredStopAtLevel=1");
+        return c1Only ? "C1 only (-XX:TieredStopAtLevel=1), as the desk's shipped start paths run it"
+                : "tiered C1 and C2, NOT as the desk is shipped: run with MAVEN_OPTS=-XX:TieredStopAtLevel=1";
     }
 
     /** The peer's folder (its generator is used even without RT), or null with a note. */
@@ -282,7 +295,13 @@ final class PeerComparison {
                 warmed = warm.size();
                 System.out.printf(Locale.ROOT, "  warm-up: %d other reports taken in first, untimed%n", warmed);
             }
+            if (System.getenv("BENCH_ANALYSE") != null) {
+                analyse(data);
+            }
+            Map<String, Long> scannedBefore = rowsReadBySequentialScans(jdbc);
             CpuSplit cpu = CpuSplit.start();
+            // BENCH_WALL=1: where the intake's lanes spend their time, waiting included
+            WallClockSampler wall = WallClockSampler.startIf(System.getenv("BENCH_WALL") != null);
             // BENCH_JFR=file: a flight recording (profile settings) of the measured part, for jfr print
             jdk.jfr.Recording recording = System.getenv("BENCH_JFR") == null ? null
                     : new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
@@ -315,6 +334,11 @@ final class PeerComparison {
                 System.out.printf(Locale.ROOT, "    (the mail counts include the warm-up's %d reports' mail)%n", warmed);
             }
             System.out.println("    CPU: " + cpu.report(n));
+            if (wall != null) {
+                wall.close();
+                System.out.println(wall.report(30));
+            }
+            System.out.println("    rows read by whole-table scans per report: " + perReport(scannedBefore, rowsReadBySequentialScans(jdbc), n));
             if (recording != null) {
                 recording.dump(Path.of(System.getenv("BENCH_JFR")));
                 recording.close();
@@ -324,6 +348,44 @@ final class PeerComparison {
             // the desk (and its embedded PostgreSQL) has stopped: its data folder goes with it
             org.springframework.util.FileSystemUtils.deleteRecursively(data);
         }
+    }
+
+    /**
+     * BENCH_ANALYSE: the warmed-up desk's tables analysed as autovacuum analyses a desk that has been
+     * quiet for a while, so the flood meets plans made on small analysed tables (a regency's desk
+     * after months of a few reports) rather than on never-analysed ones. Needs the owner: ANALYZE is
+     * the table owner's, not the desk role's.
+     */
+    private static void analyse(Path data) throws Exception {
+        String password = Files.readString(data.resolve("secrets").resolve("postgres-owner.password")).strip();
+        String url = Files.readString(data.resolve("postgres").resolve("postmaster.pid")).lines().skip(3).findFirst()
+                .map(port -> "jdbc:postgresql://localhost:" + port.strip() + "/postgres").orElseThrow();
+        try (java.sql.Connection owner = java.sql.DriverManager.getConnection(url, "postgres", password);
+             java.sql.Statement sql = owner.createStatement()) {
+            sql.execute("VACUUM ANALYZE");
+        }
+        System.out.println("  the warmed-up desk's tables analysed (VACUUM ANALYZE) before the flood");
+    }
+
+    /** Per table, rows read by sequential scans so far (what a kept plan on a grown table costs). */
+    private static Map<String, Long> rowsReadBySequentialScans(JdbcTemplate jdbc) throws InterruptedException {
+        Thread.sleep(600); // PostgreSQL 14's statistics collector reports every 500 ms
+        Map<String, Long> rows = new java.util.TreeMap<>();
+        jdbc.query("SELECT pg_stat_clear_snapshot()", r -> { });
+        jdbc.query("SELECT relname, coalesce(seq_tup_read, 0) AS n FROM pg_stat_user_tables",
+                r -> { rows.put(r.getString("relname"), r.getLong("n")); });
+        return rows;
+    }
+
+    private static String perReport(Map<String, Long> before, Map<String, Long> after, int n) {
+        StringBuilder out = new StringBuilder();
+        after.entrySet().stream()
+                .map(e -> Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
+                .filter(e -> e.getValue() > 0)
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .limit(6)
+                .forEach(e -> out.append(String.format(Locale.ROOT, "%s %.1f, ", e.getKey(), e.getValue() / (double) n)));
+        return out.length() == 0 ? "none" : out.substring(0, out.length() - 2);
     }
 
     private static long count(JdbcTemplate jdbc, String sql) {
@@ -346,6 +408,8 @@ final class PeerComparison {
                         for (int i = first; i < mail.size(); i += 2) {
                             smtp.sendMessage(new MimeMessage(session, new ByteArrayInputStream(mail.get(i))), desk);
                         }
+                    } finally {
+                        CpuSplit.deliveryThreadEnds();
                     }
                     return null;
                 }));
