@@ -21,6 +21,8 @@ final class WallClockSampler implements AutoCloseable {
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final Thread sampler;
     private int total;
+    private final Map<String, Integer> pollSamples = new HashMap<>();
+    private int pollTotal;
 
     private WallClockSampler() {
         sampler = new Thread(this::sample, "wall-clock-sampler");
@@ -40,6 +42,12 @@ final class WallClockSampler implements AutoCloseable {
                     synchronized (samples) {
                         samples.merge(classify(info), 1, Integer::sum);
                         total++;
+                    }
+                } else if (info.getThreadName().contains("mailbox-intake")) {
+                    // the poll's own thread: opening the poll, filing its mail away, waiting for its lanes
+                    synchronized (samples) {
+                        pollSamples.merge(info.getThreadName() + ": " + classify(info), 1, Integer::sum);
+                        pollTotal++;
                     }
                 }
             }
@@ -74,7 +82,7 @@ final class WallClockSampler implements AutoCloseable {
         if (socketRead || isSocketWait(stack)) {
             doing = pg ? "waits for PostgreSQL" : imap ? "waits for IMAP" : "waits on a socket";
         } else if (info.getThreadState() == Thread.State.WAITING || info.getThreadState() == Thread.State.TIMED_WAITING) {
-            doing = "parked (" + (stack.length > 0 ? stack[Math.min(stack.length - 1, 2)].getClassName() : "?") + ")";
+            doing = "parked in " + firstOutsideTheJdk(stack);
         } else if (info.getThreadState() == Thread.State.BLOCKED) {
             doing = "blocked on a monitor";
         } else {
@@ -84,6 +92,17 @@ final class WallClockSampler implements AutoCloseable {
             }
         }
         return doing + " | " + stage;
+    }
+
+    /** Where a parked thread waits: its innermost frame outside java.* and jdk.* (a pool, a lock, a queue's user). */
+    private static String firstOutsideTheJdk(StackTraceElement[] stack) {
+        for (StackTraceElement frame : stack) {
+            String c = frame.getClassName();
+            if (!c.startsWith("java.") && !c.startsWith("jdk.") && !c.startsWith("sun.")) {
+                return c.substring(c.lastIndexOf('.') + 1) + "." + frame.getMethodName();
+            }
+        }
+        return stack.length > 0 ? stack[stack.length - 1].getClassName() + "." + stack[stack.length - 1].getMethodName() : "?";
     }
 
     private static boolean isSocketWait(StackTraceElement[] stack) {
@@ -113,6 +132,9 @@ final class WallClockSampler implements AutoCloseable {
                     .forEach(e -> out.append(String.format(Locale.ROOT, " %s %.0f %%;", e.getKey(), 100.0 * e.getValue() / total)));
             samples.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(lines)
                     .forEach(e -> out.append(String.format(Locale.ROOT, "%n      %5.1f %%  %s", 100.0 * e.getValue() / total, e.getKey())));
+            out.append(String.format(Locale.ROOT, "%n    the poll's thread (%d samples):", pollTotal));
+            pollSamples.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(12)
+                    .forEach(e -> out.append(String.format(Locale.ROOT, "%n      %5.1f %%  %s", 100.0 * e.getValue() / pollTotal, e.getKey())));
         }
         return out.toString();
     }
