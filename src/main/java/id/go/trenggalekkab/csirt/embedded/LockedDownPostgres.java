@@ -18,7 +18,7 @@ import java.util.Properties;
  * passwords generated and kept in {@link Secrets}. The desk runs as {@link #DESK_ROLE},
  * which may add evidence and logbook entries but change none (migration V11); migrations
  * run as the owner, postgres. It runs durable: fsync, synchronous commit and full-page
- * writes on, whatever the library's test-friendly defaults.
+ * writes on, whatever the library's test-friendly defaults; its autovacuum looks every 10 s.
  */
 final class LockedDownPostgres {
 
@@ -39,6 +39,10 @@ final class LockedDownPostgres {
                 .setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("full_page_writes", "on")
+                // a desk small for months has small analysed tables, on which PostgreSQL plans its
+                // foreign-key checks as whole-table reads and keeps the plans; a flood grows the
+                // tables under them until autovacuum analyses: it looks every 10 s, not every minute
+                .setServerConfig("autovacuum_naptime", "10s")
                 .start();
         try (Connection owner = DriverManager.getConnection(url(postgres), login(OWNER, ownerPassword));
              Statement sql = owner.createStatement()) {

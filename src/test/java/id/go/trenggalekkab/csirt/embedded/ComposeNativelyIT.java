@@ -67,7 +67,12 @@ class ComposeNativelyIT {
         Map<String, String> deskEnv = environment(services, "desk");
         int pgPort = freePort();
         try {
-            startPostgres(postgresBin, pgPort, postgresEnv);
+            startPostgres(postgresBin, pgPort, postgresEnv, serverOptions(services, "postgres"));
+            try (Connection owner = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + pgPort + "/postgres", "postgres", "");
+                 java.sql.ResultSet naptime = owner.createStatement().executeQuery("SHOW autovacuum_naptime")) {
+                naptime.next();
+                assertThat(naptime.getString(1)).as("the compose file's PostgreSQL settings, applied").isEqualTo("10s");
+            }
             startGreenMail(mailEnv.get("GREENMAIL_OPTS"));
             Map<String, String> env = new LinkedHashMap<>();
             deskEnv.forEach((name, value) -> env.put(name, natively(value, pgPort)));
@@ -121,7 +126,14 @@ class ComposeNativelyIT {
         return env;
     }
 
-    private void startPostgres(Path bin, int port, Map<String, String> image) throws Exception {
+    /** The service's command after the program's name: {@code postgres -c name=value ...} gives the server settings. */
+    @SuppressWarnings("unchecked")
+    private static String serverOptions(Map<String, Object> services, String service) {
+        Object command = ((Map<String, Object>) services.get(service)).get("command");
+        return command == null ? "" : String.join(" ", ((List<String>) command).subList(1, ((List<String>) command).size()));
+    }
+
+    private void startPostgres(Path bin, int port, Map<String, String> image, String serverOptions) throws Exception {
         Path data = work.resolve("pgdata");
         Files.createDirectories(data);
         if (root()) {
@@ -129,7 +141,7 @@ class ComposeNativelyIT {
         }
         asPostgres(bin.resolve("initdb").toString(), "-D", data.toString(), "-U", "postgres", "--auth=trust", "-E", "UTF8");
         asPostgres(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-w", "-l", work.resolve("pg.log").toString(),
-                "-o", "-p " + port + " -k " + work + " -c listen_addresses=127.0.0.1", "start");
+                "-o", "-p " + port + " -k " + work + " -c listen_addresses=127.0.0.1 " + serverOptions, "start");
         // what the postgres image does with POSTGRES_USER, _PASSWORD and _DB, then its init scripts
         String user = image.get("POSTGRES_USER");
         try (Connection admin = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/postgres", "postgres", "");
