@@ -7,27 +7,21 @@ import jakarta.mail.internet.MimeUtility;
 import java.io.ByteArrayInputStream;
 import java.io.UnsupportedEncodingException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.NoSuchElementException;
-import java.util.Queue;
 import java.util.Set;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * How one poll's messages are shared among the intake's lanes, which take mail in side by
  * side, each lane one transaction at a time in the order the mail arrived. Two messages of
- * the poll that could bear on each other are in one group, which one lane takes whole, in
- * arrival order:
+ * the poll that could bear on each other always share a lane, in arrival order:
  * <ul>
  * <li>those that name one another or a common message (Message-ID, In-Reply-To,
  * References): a reply in the same poll as the report it answers must find that report's
@@ -54,11 +48,11 @@ final class IntakeLanes {
     private IntakeLanes() {}
 
     /**
-     * The poll's messages in groups of related mail (above), each group in arrival (UID)
-     * order, the groups in the order of their first message. A message whose headers are
-     * missing (gone from the folder meanwhile) stands alone: reading it will say so.
+     * The poll's messages in at most {@code lanes} lanes, each in arrival (UID) order; related
+     * messages (above) share one. A message whose headers are missing (gone from the folder
+     * meanwhile) stands alone: reading it will say so.
      */
-    static List<List<MailboxUid>> groups(List<MailboxUid> pending, Map<Long, byte[]> headers) {
+    static List<List<MailboxUid>> plan(List<MailboxUid> pending, Map<Long, byte[]> headers, int lanes) {
         List<MailboxUid> inOrder = pending.stream().sorted(Comparator.comparingLong(MailboxUid::uid)).toList();
         Related related = new Related(inOrder.size());
         Map<String, Integer> firstWithKey = new HashMap<>();
@@ -71,56 +65,20 @@ final class IntakeLanes {
                 }
             }
         }
+        // groups in the order of their first message; each to the lane with the least mail so far
         Map<Integer, List<MailboxUid>> groups = new LinkedHashMap<>();
         for (int i = 0; i < inOrder.size(); i++) {
             groups.computeIfAbsent(related.root(i), r -> new ArrayList<>()).add(inOrder.get(i));
         }
-        return List.copyOf(groups.values());
-    }
-
-    /**
-     * At most {@code lanes} lanes over the groups: each lane, as it comes free, takes the next
-     * whole group. Shared as they are taken rather than planned by count, so that a lane held
-     * up by a large attachment or a lock does not leave the other idle at the end of the poll.
-     * Each lane is read by one thread; the queue between them is the only thing they share.
-     */
-    static List<Iterator<MailboxUid>> share(List<List<MailboxUid>> groups, int lanes) {
-        Queue<List<MailboxUid>> waiting = new ConcurrentLinkedQueue<>(groups);
-        List<Iterator<MailboxUid>> shared = new ArrayList<>();
-        for (int l = 0; l < Math.min(Math.max(1, lanes), groups.size()); l++) {
-            shared.add(new Lane(waiting));
+        List<List<MailboxUid>> planned = new ArrayList<>();
+        for (int l = 0; l < Math.max(1, lanes); l++) {
+            planned.add(new ArrayList<>());
         }
-        return shared;
-    }
-
-    /** One lane: the group it is on, then the next one waiting. */
-    private static final class Lane implements Iterator<MailboxUid> {
-        private final Queue<List<MailboxUid>> waiting;
-        private Iterator<MailboxUid> group = Collections.emptyIterator();
-
-        Lane(Queue<List<MailboxUid>> waiting) {
-            this.waiting = waiting;
+        for (List<MailboxUid> group : groups.values()) {
+            planned.stream().min(Comparator.comparingInt(List::size)).orElseThrow().addAll(group);
         }
-
-        @Override
-        public boolean hasNext() {
-            while (!group.hasNext()) {
-                List<MailboxUid> next = waiting.poll();
-                if (next == null) {
-                    return false;
-                }
-                group = next.iterator();
-            }
-            return true;
-        }
-
-        @Override
-        public MailboxUid next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException();
-            }
-            return group.next();
-        }
+        planned.forEach(lane -> lane.sort(Comparator.comparingLong(MailboxUid::uid)));
+        return planned.stream().filter(lane -> !lane.isEmpty()).toList();
     }
 
     /** What ties a message to others: the message ids it names, and the ticket tags in its subject. */

@@ -12,7 +12,6 @@ import jakarta.mail.Store;
 import java.net.URI;
 import java.time.Duration;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import org.apache.camel.Exchange;
@@ -66,11 +65,10 @@ public class Mailbox implements DisposableBean {
     /**
      * The poll's first stage: the watched folder selected and the UIDs waiting in it, at
      * most a poll's worth, in lanes taken in side by side, each oldest first (related mail in
-     * one lane: {@link IntakeLanes}); a lane is read as it goes, taking the next group of
-     * related mail when it comes free. The route's doFinally calls {@link #fileAway}, whatever
+     * one lane: {@link IntakeLanes}). The route's doFinally calls {@link #fileAway}, whatever
      * happened in between: what committed is filed away and the folder closed.
      */
-    public List<Iterator<MailboxUid>> open(Exchange exchange) {
+    public List<List<MailboxUid>> open(Exchange exchange) {
         // Camel's scheduler reads it after the poll: idle (no greedy repeat, the delay is waited) unless
         // fileAway finds something new committed, so a failing or empty poll waits its delay
         exchange.setProperty(Exchange.SCHEDULER_POLLED_MESSAGES, false);

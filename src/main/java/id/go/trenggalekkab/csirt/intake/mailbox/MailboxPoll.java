@@ -7,7 +7,6 @@ import jakarta.mail.MessagingException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -68,20 +67,19 @@ public final class MailboxPoll implements AutoCloseable {
 
     /**
      * The messages waiting, at most {@code max}, shared among at most {@code lanes} lanes
-     * that take them in side by side ({@link IntakeLanes}): related mail in one lane, in
-     * arrival order; each lane takes the next group as it comes free. The headers that decide
-     * it come for the whole poll in one command.
+     * that may take them in side by side ({@link IntakeLanes}): related mail in one lane, in
+     * arrival order. The headers that decide it come for the whole poll in one command.
      */
-    List<Iterator<MailboxUid>> lanes(int max, int lanes) throws MessagingException {
+    List<List<MailboxUid>> lanes(int max, int lanes) throws MessagingException {
         List<MailboxUid> pending = pending(max);
         if (lanes <= 1 || pending.size() <= 1) {
-            return pending.isEmpty() ? List.of() : List.of(pending.iterator());
+            return pending.isEmpty() ? List.of() : List.of(pending);
         }
         long[] uids = pending.stream().mapToLong(MailboxUid::uid).toArray();
         @SuppressWarnings("unchecked")
         Map<Long, byte[]> headers = (Map<Long, byte[]>) folder.doCommand(
                 p -> UidCommands.headerFields(p, uids, IntakeLanes.FIELDS));
-        return IntakeLanes.share(IntakeLanes.groups(pending, headers), lanes);
+        return IntakeLanes.plan(pending, headers, lanes);
     }
 
     /**

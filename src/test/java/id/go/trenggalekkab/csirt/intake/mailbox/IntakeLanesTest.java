@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -18,45 +17,16 @@ class IntakeLanesTest {
     private final Map<Long, byte[]> headers = new HashMap<>();
 
     @Test
-    void unrelatedReportsAreTakenAsLanesComeFreeAndEachLaneKeepsArrivalOrder() {
+    void unrelatedReportsAreSharedEvenlyAndEachLaneKeepsArrivalOrder() {
         for (long uid = 1; uid <= 10; uid++) {
             mail(uid, "Message-ID: <r" + uid + "@example.org>\r\nSubject: Situs diretas " + uid + "\r\n");
         }
-        List<Iterator<MailboxUid>> lanes = IntakeLanes.share(IntakeLanes.groups(pending(10), headers), 2);
+        List<List<MailboxUid>> lanes = IntakeLanes.plan(pending(10), headers, 2);
         assertThat(lanes).hasSize(2);
-        // two lanes taking turns take five each, each in arrival order
-        List<List<Long>> taken = takeInTurns(lanes);
-        assertThat(taken).allSatisfy(lane -> assertThat(lane).hasSize(5).isSorted());
-        assertThat(taken.stream().flatMap(List::stream).sorted().toList())
+        assertThat(lanes).allSatisfy(lane -> assertThat(lane).hasSize(5).isSortedAccordingTo(
+                (a, b) -> Long.compare(a.uid(), b.uid())));
+        assertThat(lanes.stream().flatMap(List::stream).map(MailboxUid::uid).sorted().toList())
                 .containsExactly(LongStream.rangeClosed(1, 10).boxed().toArray(Long[]::new));
-    }
-
-    @Test
-    void aLaneHeldUpOnOneMessageLeavesTheRestOfThePollToTheOther() {
-        for (long uid = 1; uid <= 10; uid++) {
-            mail(uid, "Message-ID: <r" + uid + "@example.org>\r\n");
-        }
-        List<Iterator<MailboxUid>> lanes = IntakeLanes.share(IntakeLanes.groups(pending(10), headers), 2);
-        // the first lane takes one report with a 25 MB attachment and is busy with it...
-        assertThat(lanes.get(0).next().uid()).isEqualTo(1L);
-        // ...while the second takes everything else, instead of waiting with half the poll
-        List<Long> second = new ArrayList<>();
-        lanes.get(1).forEachRemaining(m -> second.add(m.uid()));
-        assertThat(second).containsExactly(2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L);
-        assertThat(lanes.get(0).hasNext()).isFalse();
-    }
-
-    @Test
-    void aGroupOfRelatedMailIsTakenWholeByOneLaneEvenWhenTheLanesTakeTurns() {
-        mail(1, "Message-ID: <laporan@dinas.example>\r\n");
-        mail(2, "Message-ID: <lain@example.org>\r\n");
-        mail(3, "Message-ID: <balasan@dinas.example>\r\nIn-Reply-To: <laporan@dinas.example>\r\n");
-        mail(4, "Message-ID: <lain2@example.org>\r\n");
-        mail(5, "Message-ID: <b2@x.example>\r\nReferences: <balasan@dinas.example>\r\n");
-        List<List<Long>> taken = takeInTurns(IntakeLanes.share(IntakeLanes.groups(pending(5), headers), 2));
-        assertThat(taken).anySatisfy(lane -> assertThat(lane).containsSubsequence(1L, 3L, 5L));
-        assertThat(taken).filteredOn(lane -> lane.contains(1L)).singleElement()
-                .satisfies(lane -> assertThat(lane).isSorted());
     }
 
     @Test
@@ -97,9 +67,9 @@ class IntakeLanesTest {
             everything.append(" <m").append(uid).append("@example.org>");
         }
         mail(7, "Message-ID: <attacker@evil.example>\r\n" + everything + "\r\n");
-        List<Iterator<MailboxUid>> lanes = IntakeLanes.share(IntakeLanes.groups(pending(7), headers), 2);
+        List<List<MailboxUid>> lanes = IntakeLanes.plan(pending(7), headers, 2);
         assertThat(lanes).hasSize(1);
-        assertThat(takeInTurns(lanes).get(0)).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L);
+        assertThat(lanes.get(0)).extracting(MailboxUid::uid).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L);
     }
 
     @Test
@@ -107,8 +77,8 @@ class IntakeLanesTest {
         mail(1, "Message-ID: <ok@example.org>\r\n");
         headers.put(2L, "\u0000\u0001 not a header at all <<<>>>".getBytes(StandardCharsets.ISO_8859_1));
         // uid 3: no headers came back (another client moved it)
-        List<List<Long>> taken = takeInTurns(IntakeLanes.share(IntakeLanes.groups(pending(3), headers), 2));
-        assertThat(taken.stream().flatMap(List::stream).collect(Collectors.toSet()))
+        List<List<MailboxUid>> lanes = IntakeLanes.plan(pending(3), headers, 2);
+        assertThat(lanes.stream().flatMap(List::stream).map(MailboxUid::uid).collect(Collectors.toSet()))
                 .containsExactlyInAnyOrder(1L, 2L, 3L);
     }
 
@@ -119,30 +89,14 @@ class IntakeLanesTest {
         }
         List<MailboxUid> reversed = new ArrayList<>(pending(4));
         java.util.Collections.reverse(reversed);
-        assertThat(takeInTurns(IntakeLanes.share(IntakeLanes.groups(reversed, headers), 1)))
-                .singleElement().isEqualTo(List.of(1L, 2L, 3L, 4L));
-    }
-
-    /** What the lanes take, each lane taking one message in its turn (as two lanes of equal speed would). */
-    private static List<List<Long>> takeInTurns(List<Iterator<MailboxUid>> lanes) {
-        List<List<Long>> taken = new ArrayList<>();
-        lanes.forEach(lane -> taken.add(new ArrayList<>()));
-        boolean any = true;
-        while (any) {
-            any = false;
-            for (int l = 0; l < lanes.size(); l++) {
-                if (lanes.get(l).hasNext()) {
-                    taken.get(l).add(lanes.get(l).next().uid());
-                    any = true;
-                }
-            }
-        }
-        return taken;
+        assertThat(IntakeLanes.plan(reversed, headers, 1)).singleElement().extracting(lane -> lane.stream()
+                .map(MailboxUid::uid).toList()).isEqualTo(List.of(1L, 2L, 3L, 4L));
     }
 
     private List<Long> laneOf(long uid, int lanes) {
-        return takeInTurns(IntakeLanes.share(IntakeLanes.groups(pending(headers.size()), headers), lanes)).stream()
-                .filter(lane -> lane.contains(uid)).findFirst().orElseThrow();
+        return IntakeLanes.plan(pending(headers.size()), headers, lanes).stream()
+                .filter(lane -> lane.stream().anyMatch(m -> m.uid() == uid))
+                .findFirst().orElseThrow().stream().map(MailboxUid::uid).toList();
     }
 
     private void mail(long uid, String fields) {

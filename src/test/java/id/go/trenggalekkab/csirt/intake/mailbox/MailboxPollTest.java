@@ -167,26 +167,23 @@ class MailboxPollTest {
                 TestMail.report("d@example.org", "D", "isi"),
                 TestMail.report("e@example.org", "E", "isi")))).isEmpty();
         MailboxPoll poll = poll(mailbox, WITH_MOVE);
-        List<java.util.Iterator<MailboxUid>> lanes = poll.lanes(100, 2);
+        List<List<MailboxUid>> lanes = poll.lanes(100, 2);
 
         assertThat(lanes).hasSize(2);
-        // the two lanes take one message each in turn, as two lanes of equal speed would
-        List<List<String>> subjects = List.of(new ArrayList<>(), new ArrayList<>());
-        for (boolean any = true; any; ) {
-            any = false;
-            for (int l = 0; l < 2; l++) {
-                if (lanes.get(l).hasNext()) {
-                    try (RawMessage raw = poll.fetch(lanes.get(l).next())) {
-                        subjects.get(l).add(TestMail.subjectOf(TestMail.parse(raw.head(100_000))));
-                    }
-                    any = true;
+        assertThat(lanes.stream().mapToInt(List::size).sum()).isEqualTo(5);
+        List<String> withA = null;
+        for (List<MailboxUid> lane : lanes) {
+            List<String> subjects = new ArrayList<>();
+            for (MailboxUid message : lane) {
+                try (RawMessage raw = poll.fetch(message)) {
+                    subjects.add(TestMail.subjectOf(TestMail.parse(raw.head(100_000))));
                 }
             }
+            if (subjects.contains("A")) {
+                withA = subjects;
+            }
         }
-        assertThat(subjects.get(0).size() + subjects.get(1).size()).isEqualTo(5);
-        assertThat(subjects).allSatisfy(lane -> assertThat(lane).isNotEmpty());
-        assertThat(subjects).filteredOn(lane -> lane.contains("A")).singleElement()
-                .satisfies(lane -> assertThat(lane).containsSubsequence("A", "Re: A"));
+        assertThat(withA).containsSubsequence("A", "Re: A");
     }
 
     private MailboxPoll poll(String mailbox, MailboxPoll.ServerFeatures features) throws Exception {
