@@ -8,15 +8,22 @@ import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
+import jakarta.mail.UIDFolder;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.function.Predicate;
+import org.eclipse.angus.mail.iap.ProtocolException;
+import org.eclipse.angus.mail.iap.Response;
+import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.eclipse.angus.mail.imap.protocol.BODY;
+import org.eclipse.angus.mail.imap.protocol.FLAGS;
+import org.eclipse.angus.mail.imap.protocol.FetchResponse;
+import org.eclipse.angus.mail.imap.protocol.IMAPProtocol;
+import org.eclipse.angus.mail.imap.protocol.UID;
 
 /**
  * Another IMAP client in a mailbox: a person reading the CSIRT mailbox in Thunderbird, an
@@ -68,6 +75,13 @@ public final class MailClient implements AutoCloseable {
     }
 
     /** Every message in the folder, flagged \Deleted or not, with its bytes; empty where there is no such folder. */
+    /**
+     * Every message in the folder, read by UID: the UIDs listed in one command, then each
+     * message fetched by its UID. Read by sequence number while the desk moves mail out of
+     * the same folder, numbers shift under the reader, which then skips messages or reads
+     * one twice (seen: a recreated folder's "backup" missing eight reports); a message gone
+     * between the listing and its fetch is simply not there.
+     */
     public List<Stored> messages(String folderName) throws MessagingException {
         Folder folder = store.getFolder(folderName);
         if (!folder.exists()) {
@@ -75,22 +89,46 @@ public final class MailClient implements AutoCloseable {
         }
         folder.open(Folder.READ_ONLY);
         try {
+            IMAPFolder imap = (IMAPFolder) folder;
+            Message[] listed = folder.getMessages();
+            FetchProfile uids = new FetchProfile();
+            uids.add(UIDFolder.FetchProfileItem.UID);
+            folder.fetch(listed, uids);
             List<Stored> all = new ArrayList<>();
-            for (Message m : folder.getMessages()) {
-                ByteArrayOutputStream out = new ByteArrayOutputStream();
-                try {
-                    m.writeTo(out);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                } catch (jakarta.mail.MessageRemovedException gone) {
+            for (Message m : listed) {
+                long uid = imap.getUID(m);
+                if (uid < 0) {
                     continue;
                 }
-                all.add(new Stored(((jakarta.mail.UIDFolder) folder).getUID(m), out.toByteArray(), m.getFlags()));
+                Stored read = (Stored) imap.doCommand(protocol -> byUid(protocol, uid));
+                if (read != null) {
+                    all.add(read);
+                }
             }
             return all;
         } finally {
             folder.close(false);
         }
+    }
+
+    private static Stored byUid(IMAPProtocol protocol, long uid) throws ProtocolException {
+        Response[] responses = protocol.command("UID FETCH " + uid + " (UID FLAGS BODY.PEEK[])", null);
+        Stored read = null;
+        for (int i = 0; i < responses.length; i++) {
+            if (responses[i] instanceof FetchResponse fetch) {
+                UID fetched = fetch.getItem(UID.class);
+                BODY body = fetch.getItem(BODY.class);
+                if (fetched != null && fetched.uid == uid && body != null) {
+                    FLAGS flags = fetch.getItem(FLAGS.class);
+                    read = new Stored(uid, body.getByteArray() == null ? new byte[0] : body.getByteArray().getNewBytes(),
+                            flags == null ? new Flags() : flags);
+                    responses[i] = null;
+                }
+            }
+        }
+        protocol.notifyResponseHandlers(responses);
+        protocol.handleResult(responses[responses.length - 1]);
+        return read;
     }
 
     public long uidValidity(String folderName) throws MessagingException {
