@@ -45,12 +45,16 @@ class SentMailSettledByIdTest extends DeskIntegrationTest {
             mail(connection, ticket, GROWTH, "SENT");
             accepted(connection, mail(connection, ticket, 1, "PENDING"));
 
+            // a handful, not the table (the kept plan read 5,012): settling also looks at mail the suite's
+            // other desks left pending in this shared database, and may visit the ten rows settled above
+            long pending = connection.sql().queryForObject("SELECT count(*) FROM outbox WHERE status = 'PENDING'",
+                    Map.of(), Long.class);
             long before = connection.rowsRead("outbox");
             assertThat(outbox.settleDelivered()).isEqualTo(1);
             long read = connection.rowsRead("outbox") - before;
 
-            assertThat(read).as("outbox rows read to settle one accepted mail, %d more in the outbox", GROWTH)
-                    .isLessThanOrEqualTo(5);
+            assertThat(read).as("outbox rows read to settle one accepted mail, %d more in the outbox, %d pending",
+                    GROWTH, pending).isLessThanOrEqualTo(pending + 20);
         }
     }
 
