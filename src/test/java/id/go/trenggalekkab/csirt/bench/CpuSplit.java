@@ -93,45 +93,42 @@ final class CpuSplit {
         if (t.startsWith("smtp") || t.contains("smtp:")) {
             return "greenmail smtp";
         }
-        if (t.contains("gc") || t.contains("g1") || t.contains("compiler") || t.contains("c1 ") || t.contains("c2 ")) {
-            return "jvm (gc, jit)";
-        }
         if (t.contains("pool") || t.contains("benchmark")) {
             return "delivery (benchmark)";
         }
         return "other";
     }
 
-    /** A process's or thread's command name and its user + system CPU so far, from its /proc stat file. */
-    private static Map.Entry<String, Long> commandAndCpuMs(Path proc) throws IOException {
-        String stat = Files.readString(proc.resolve("stat"));
-        String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return Map.entry(comm, (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 1000 / TICKS_PER_SECOND);
-    }
-
-    /** This JVM's internal threads' CPU from /proc/self/task, by what they do: the JIT, the collector, the VM thread. */
-    private static Map<String, Long> jvmInternalCpuMs() {
+    /**
+     * User + system CPU of the processes (or threads) listed in {@code dir}, by the group their
+     * command name falls in; null groups are left out. One that ends meanwhile is skipped.
+     */
+    private static Map<String, Long> cpuMsByGroup(Path dir, java.util.function.Function<String, String> groupOf) {
         Map<String, Long> cpu = new HashMap<>();
-        try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
-            for (Path task : tasks.toList()) {
+        try (Stream<Path> entries = Files.list(dir)) {
+            for (Path p : entries.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {
                 try {
-                    Map.Entry<String, Long> used = commandAndCpuMs(task);
-                    String comm = used.getKey();
-                    String group = comm.contains("CompilerThre") ? "jvm: jit"
-                            : comm.startsWith("GC Thread") || comm.startsWith("G1 ") ? "jvm: gc"
-                            : comm.equals("VM Thread") ? "jvm: vm thread" : null;
+                    String stat = Files.readString(p.resolve("stat"));
+                    String group = groupOf.apply(stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')));
                     if (group != null) {
-                        cpu.merge(group, used.getValue(), Long::sum);
+                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        cpu.merge(group, (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 1000 / TICKS_PER_SECOND, Long::sum);
                     }
                 } catch (IOException | RuntimeException gone) {
-                    // the thread ended meanwhile
+                    // ended meanwhile
                 }
             }
         } catch (IOException e) {
             return cpu;
         }
         return cpu;
+    }
+
+    /** This JVM's own threads, which ThreadMXBean does not list: the JIT, the collector, the VM thread. */
+    private static Map<String, Long> jvmInternalCpuMs() {
+        return cpuMsByGroup(Path.of("/proc/self/task"), comm -> comm.contains("CompilerThre") ? "jvm: jit"
+                : comm.startsWith("GC Thread") || comm.startsWith("G1 ") ? "jvm: gc"
+                : comm.equals("VM Thread") ? "jvm: vm thread" : null);
     }
 
     private static long jitMs() {
@@ -175,26 +172,10 @@ final class CpuSplit {
         return cpu;
     }
 
-    /** User + system CPU of this machine's postgres and dovecot processes (imap, auth...), by command name. */
+    /** This machine's postgres and dovecot processes (imap, auth...). */
     private static Map<String, Long> processCpuMs() {
-        Map<String, Long> cpu = new HashMap<>();
-        try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
-            for (Path p : procs.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {
-                try {
-                    Map.Entry<String, Long> used = commandAndCpuMs(p);
-                    String comm = used.getKey();
-                    String group = comm.startsWith("postgres") ? "postgres" : comm.equals("imap") || comm.startsWith("dovecot")
-                            || comm.equals("auth") || comm.equals("imap-login") ? "dovecot" : null;
-                    if (group != null) {
-                        cpu.merge(group, used.getValue(), Long::sum);
-                    }
-                } catch (IOException | RuntimeException gone) {
-                    // the process ended meanwhile
-                }
-            }
-        } catch (IOException e) {
-            return cpu;
-        }
-        return cpu;
+        return cpuMsByGroup(Path.of("/proc"), comm -> comm.startsWith("postgres") ? "postgres"
+                : comm.equals("imap") || comm.startsWith("dovecot") || comm.equals("auth") || comm.equals("imap-login")
+                ? "dovecot" : null);
     }
 }

@@ -296,7 +296,7 @@ final class PeerComparison {
                 System.out.printf(Locale.ROOT, "  warm-up: %d other reports taken in first, untimed%n", warmed);
             }
             if (System.getenv("BENCH_ANALYSE") != null) {
-                analyse(data);
+                analyse(desk, data);
             }
             Map<String, Long> scannedBefore = rowsReadBySequentialScans(jdbc);
             CpuSplit cpu = CpuSplit.start();
@@ -356,10 +356,9 @@ final class PeerComparison {
      * after months of a few reports) rather than on never-analysed ones. Needs the owner: ANALYZE is
      * the table owner's, not the desk role's.
      */
-    private static void analyse(Path data) throws Exception {
+    private static void analyse(ConfigurableApplicationContext desk, Path data) throws Exception {
         String password = Files.readString(data.resolve("secrets").resolve("postgres-owner.password")).strip();
-        String url = Files.readString(data.resolve("postgres").resolve("postmaster.pid")).lines().skip(3).findFirst()
-                .map(port -> "jdbc:postgresql://localhost:" + port.strip() + "/postgres").orElseThrow();
+        String url = desk.getEnvironment().getRequiredProperty("spring.datasource.url");
         try (java.sql.Connection owner = java.sql.DriverManager.getConnection(url, "postgres", password);
              java.sql.Statement sql = owner.createStatement()) {
             sql.execute("VACUUM ANALYZE");

@@ -70,16 +70,13 @@ final class WallClockSampler implements AutoCloseable {
             }
         }
         String doing;
-        boolean socketRead = stack.length > 0 && (stack[0].getMethodName().contains("socketRead")
-                || stack[0].getMethodName().equals("read0") || stack[0].getClassName().contains("NioSocketImpl")
-                && stack[0].getMethodName().startsWith("park"));
         boolean pg = false;
         boolean imap = false;
         for (StackTraceElement frame : stack) {
             pg |= frame.getClassName().startsWith("org.postgresql");
             imap |= frame.getClassName().contains(".imap.");
         }
-        if (socketRead || isSocketWait(stack)) {
+        if (readsASocket(stack)) {
             doing = pg ? "waits for PostgreSQL" : imap ? "waits for IMAP" : "waits on a socket";
         } else if (info.getThreadState() == Thread.State.WAITING || info.getThreadState() == Thread.State.TIMED_WAITING) {
             doing = "parked in " + firstOutsideTheJdk(stack);
@@ -105,11 +102,13 @@ final class WallClockSampler implements AutoCloseable {
         return stack.length > 0 ? stack[stack.length - 1].getClassName() + "." + stack[stack.length - 1].getMethodName() : "?";
     }
 
-    private static boolean isSocketWait(StackTraceElement[] stack) {
+    /** Waiting for bytes from a socket: a read (or the poll before it) among the innermost frames. Writes are not waits. */
+    private static boolean readsASocket(StackTraceElement[] stack) {
         for (int i = 0; i < Math.min(stack.length, 8); i++) {
             String c = stack[i].getClassName();
-            if (c.equals("sun.nio.ch.NioSocketImpl") && stack[i].getMethodName().equals("implRead")
-                    || c.equals("sun.nio.ch.Net") && stack[i].getMethodName().equals("poll")) {
+            String m = stack[i].getMethodName();
+            if (c.equals("sun.nio.ch.NioSocketImpl") && m.equals("implRead") || c.equals("sun.nio.ch.Net") && m.equals("poll")
+                    || c.equals("sun.nio.ch.SocketDispatcher") && m.equals("read0")) {
                 return true;
             }
         }
