@@ -74,13 +74,14 @@ public final class MailClient implements AutoCloseable {
         folder.appendMessages(asIs.toArray(Message[]::new));
     }
 
-    /** Every message in the folder, flagged \Deleted or not, with its bytes; empty where there is no such folder. */
     /**
-     * Every message in the folder, read by UID: the UIDs listed in one command, then each
-     * message fetched by its UID. Read by sequence number while the desk moves mail out of
-     * the same folder, numbers shift under the reader, which then skips messages or reads
-     * one twice (seen: a recreated folder's "backup" missing eight reports); a message gone
-     * between the listing and its fetch is simply not there.
+     * Every message in the folder, flagged \Deleted or not, with its bytes; empty where there
+     * is no such folder. Read by UID: the UIDs listed in one command, then each message
+     * fetched by its UID. Read by sequence number while the desk moves mail out of the same
+     * folder, numbers shift under the reader, which then skips messages or reads one twice
+     * (seen: a recreated folder's "backup" missing eight reports); a message gone between the
+     * listing and its fetch is simply not there. Written apart from the desk's own UID
+     * commands on purpose: this is the other client the tests hold the desk against.
      */
     public List<Stored> messages(String folderName) throws MessagingException {
         Folder folder = store.getFolder(folderName);
