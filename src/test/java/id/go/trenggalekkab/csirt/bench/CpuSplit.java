@@ -109,7 +109,8 @@ final class CpuSplit {
             for (Path p : entries.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {
                 try {
                     String stat = Files.readString(p.resolve("stat"));
-                    String group = groupOf.apply(stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')));
+                    String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    String group = groupOf.apply(comm.equals("postgres") ? postgresRole(p) : comm);
                     if (group != null) {
                         String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
                         cpu.merge(group, (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 1000 / TICKS_PER_SECOND, Long::sum);
@@ -122,6 +123,27 @@ final class CpuSplit {
             return cpu;
         }
         return cpu;
+    }
+
+    /**
+     * What a postgres process does, from the title PostgreSQL gives it ("postgres: walwriter",
+     * "postgres: csirt_desk csirt 127.0.0.1(41234) idle"): the backends serving connections apart
+     * from the server's own workers, whose cost a flood also drives (WAL, checkpoints, autovacuum).
+     */
+    private static String postgresRole(Path process) throws IOException {
+        String title = new String(Files.readAllBytes(process.resolve("cmdline")), java.nio.charset.StandardCharsets.UTF_8)
+                .replace('\0', ' ').strip();
+        if (!title.startsWith("postgres: ")) {
+            return "postgres"; // the postmaster
+        }
+        String role = title.substring("postgres: ".length());
+        for (String worker : new String[] {"walwriter", "checkpointer", "background writer", "autovacuum", "stats collector",
+                "logical replication", "archiver"}) {
+            if (role.startsWith(worker)) {
+                return "postgres: " + worker;
+            }
+        }
+        return "postgres: backends";
     }
 
     /** This JVM's own threads, which ThreadMXBean does not list: the JIT, the collector, the VM thread. */
@@ -174,7 +196,7 @@ final class CpuSplit {
 
     /** This machine's postgres and dovecot processes (imap, auth...). */
     private static Map<String, Long> processCpuMs() {
-        return cpuMsByGroup(Path.of("/proc"), comm -> comm.startsWith("postgres") ? "postgres"
+        return cpuMsByGroup(Path.of("/proc"), comm -> comm.startsWith("postgres") ? comm
                 : comm.equals("imap") || comm.startsWith("dovecot") || comm.equals("auth") || comm.equals("imap-login")
                 ? "dovecot" : null);
     }
