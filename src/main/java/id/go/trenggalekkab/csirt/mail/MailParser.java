@@ -157,7 +157,7 @@ public class MailParser {
         boolean textBody = !isAttachment(part, type, warnings)
                 && (type.equals("text/plain") || type.equals("text/html"));
         if (!textBody) {
-            out.add(attachment(part, path, type, PartContent.decoded(part, path, warnings), warnings));
+            out.add(attachment(part, path, type, PartContent.decoded(part, path, warnings, body.kept), warnings));
             return;
         }
         byte[] bytes = textBytes(part, path, warnings);
@@ -165,7 +165,7 @@ public class MailParser {
             warnings.add("text part " + path + " is longer than " + (MAX_TEXT_BYTES >> 20)
                     + " MiB: the body text is cut there and the whole part kept as an attachment");
             bytes = java.util.Arrays.copyOf(bytes, MAX_TEXT_BYTES);
-            out.add(attachment(part, path, type, PartContent.decoded(part, path, warnings), warnings));
+            out.add(attachment(part, path, type, PartContent.decoded(part, path, warnings, body.kept), warnings));
         }
         String text = decodeText(part, bytes, path, warnings);
         if (type.equals("text/plain")) {
@@ -360,6 +360,7 @@ public class MailParser {
     /** Collects body text: text/plain preferred, HTML turned into text only where there is no plain text. */
     private static final class Body {
         private int parts;
+        private final PartContent.Budget kept = new PartContent.Budget();
         private final StringBuilder plain = new StringBuilder();
         private final StringBuilder html = new StringBuilder();
 
