@@ -2,7 +2,9 @@ package id.go.trenggalekkab.csirt.embedded;
 
 import com.icegreen.greenmail.Managers;
 import com.icegreen.greenmail.imap.ImapHostManager;
+import com.icegreen.greenmail.imap.ImapHostManagerImpl;
 import com.icegreen.greenmail.smtp.SmtpManager;
+import com.icegreen.greenmail.store.UserIndexedStore;
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.user.UserException;
 import com.icegreen.greenmail.user.UserImpl;
@@ -42,11 +44,17 @@ final class UniquelyNamedUsers extends UserManager {
         this.imapHostManager = imapHostManager;
     }
 
-    /** GreenMail's managers with these users; SMTP delivers to them. */
+    /** GreenMail's managers with these users, their folders found by name ({@link UserIndexedStore}); SMTP delivers to them. */
     static Managers managers() {
         return new Managers() {
-            private final UserManager users = new UniquelyNamedUsers(super.getImapHostManager());
-            private final SmtpManager smtp = new SmtpManager(super.getImapHostManager(), users);
+            private final ImapHostManager imap = new ImapHostManagerImpl(new UserIndexedStore());
+            private final UserManager users = new UniquelyNamedUsers(imap);
+            private final SmtpManager smtp = new SmtpManager(imap, users);
+
+            @Override
+            public ImapHostManager getImapHostManager() {
+                return imap;
+            }
 
             @Override
             public UserManager getUserManager() {
