@@ -127,8 +127,9 @@ final class CpuSplit {
 
     /**
      * What a postgres process does, from the title PostgreSQL gives it ("postgres: walwriter",
-     * "postgres: csirt_desk csirt 127.0.0.1(41234) idle"): the backends serving connections apart
-     * from the server's own workers, whose cost a flood also drives (WAL, checkpoints, autovacuum).
+     * "postgres: csirt_desk csirt 127.0.0.1(41234) idle", on Debian with the cluster's name first:
+     * "postgres: 15/main: walwriter"): the backends serving connections apart from the server's
+     * own workers, whose cost a flood also drives (WAL, checkpoints, autovacuum).
      */
     private static String postgresRole(Path process) throws IOException {
         String title = new String(Files.readAllBytes(process.resolve("cmdline")), java.nio.charset.StandardCharsets.UTF_8)
@@ -139,7 +140,7 @@ final class CpuSplit {
         String role = title.substring("postgres: ".length());
         for (String worker : new String[] {"walwriter", "checkpointer", "background writer", "autovacuum", "stats collector",
                 "logical replication", "archiver"}) {
-            if (role.startsWith(worker)) {
+            if (role.startsWith(worker) || role.contains(": " + worker)) {
                 return "postgres: " + worker;
             }
         }
