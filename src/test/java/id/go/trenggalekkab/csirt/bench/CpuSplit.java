@@ -100,17 +100,18 @@ final class CpuSplit {
     }
 
     /**
-     * User + system CPU of the processes (or threads) listed in {@code dir}, by the group their
-     * command name falls in; null groups are left out. One that ends meanwhile is skipped.
+     * User + system CPU of the processes (or threads) listed in {@code dir}, by the group that
+     * {@code groupOf} gives from the command name and the entry's folder; null groups are left
+     * out. One that ends meanwhile is skipped.
      */
-    private static Map<String, Long> cpuMsByGroup(Path dir, java.util.function.Function<String, String> groupOf) {
+    private static Map<String, Long> cpuMsByGroup(Path dir, GroupOf groupOf) {
         Map<String, Long> cpu = new HashMap<>();
         try (Stream<Path> entries = Files.list(dir)) {
             for (Path p : entries.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {
                 try {
                     String stat = Files.readString(p.resolve("stat"));
                     String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-                    String group = groupOf.apply(comm.equals("postgres") ? postgresRole(p) : comm);
+                    String group = groupOf.group(comm, p);
                     if (group != null) {
                         String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
                         cpu.merge(group, (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 1000 / TICKS_PER_SECOND, Long::sum);
@@ -123,6 +124,11 @@ final class CpuSplit {
             return cpu;
         }
         return cpu;
+    }
+
+    @FunctionalInterface
+    private interface GroupOf {
+        String group(String command, Path entry) throws IOException;
     }
 
     /**
@@ -149,7 +155,7 @@ final class CpuSplit {
 
     /** This JVM's own threads, which ThreadMXBean does not list: the JIT, the collector, the VM thread. */
     private static Map<String, Long> jvmInternalCpuMs() {
-        return cpuMsByGroup(Path.of("/proc/self/task"), comm -> comm.contains("CompilerThre") ? "jvm: jit"
+        return cpuMsByGroup(Path.of("/proc/self/task"), (comm, task) -> comm.contains("CompilerThre") ? "jvm: jit"
                 : comm.startsWith("GC Thread") || comm.startsWith("G1 ") ? "jvm: gc"
                 : comm.equals("VM Thread") ? "jvm: vm thread" : null);
     }
@@ -197,7 +203,7 @@ final class CpuSplit {
 
     /** This machine's postgres and dovecot processes (imap, auth...). */
     private static Map<String, Long> processCpuMs() {
-        return cpuMsByGroup(Path.of("/proc"), comm -> comm.startsWith("postgres") ? comm
+        return cpuMsByGroup(Path.of("/proc"), (comm, process) -> comm.equals("postgres") ? postgresRole(process)
                 : comm.equals("imap") || comm.startsWith("dovecot") || comm.equals("auth") || comm.equals("imap-login")
                 ? "dovecot" : null);
     }
