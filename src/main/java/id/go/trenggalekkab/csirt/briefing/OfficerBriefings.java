@@ -240,7 +240,7 @@ public class OfficerBriefings {
                 .filter(i -> i.messageId() != null && i.messageId() == stored.messageRowId())
                 .map(IndicatorRepository.StoredIndicator::indicator).toList();
         // a red case is its participants' alone: never named to every officer
-        List<String> alsoSeen = found.isEmpty() ? List.of() : correlations.of(ticketId).stream()
+        List<String> alsoSeen = correlations.sharedWith(ticketId, found).stream()
                 .filter(c -> found.contains(c.indicator()))
                 .filter(c -> !"RED".equals(c.tlp()))
                 .limit(MAX_LISTED_INDICATORS)
