@@ -7,6 +7,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import id.go.trenggalekkab.csirt.support.DeskIntegrationTest;
 import id.go.trenggalekkab.csirt.support.TestServers;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Savepoint;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -34,6 +44,10 @@ class DatabaseBoundaryTest extends DeskIntegrationTest {
             "UPDATE logbook_chain SET last_hash = 'forged'",
             "DELETE FROM non_participant_message",
             "DROP TABLE logbook_seal",
+            // the sealing function runs in the owner's name: attached to a table of the desk's own
+            // making, it would seal whatever entry that table's rows named
+            "CREATE TEMP TABLE forged_entry (LIKE logbook); CREATE TRIGGER forge AFTER INSERT ON forged_entry"
+                    + " FOR EACH ROW EXECUTE FUNCTION logbook_seal_entry()",
         }) {
             assertThatThrownBy(() -> jdbc.execute(attempt)).as(attempt).isInstanceOf(DataAccessException.class)
                     .rootCause().message().containsAnyOf("permission denied", "must be owner");
@@ -85,6 +99,99 @@ class DatabaseBoundaryTest extends DeskIntegrationTest {
             owner.execute("ALTER TABLE logbook ENABLE TRIGGER logbook_no_update_or_delete");
         }
         assertThat(verify().path("intact").asBoolean()).isTrue();
+    }
+
+    @Test
+    void anEntrySlippedInWhileTheDeskWritesIsNotSealedByTheDesksCommit() throws Exception {
+        // a commit seals its own entries and no others: an entry committed meanwhile without a seal
+        // (written with the triggers off) stays unsealed for the check to find
+        JdbcTemplate owner = TestServers.ownerJdbc();
+        long slipped;
+        try (Connection desk = jdbc.getDataSource().getConnection()) {
+            desk.setAutoCommit(false);
+            long first = entry(desk, "before");
+            owner.execute("SET session_replication_role = replica");
+            try {
+                slipped = owner.queryForObject("INSERT INTO logbook (at, actor, event, detail)"
+                        + " VALUES (now(), 'owner', 'TEST_ENTRY', 'slipped in meanwhile') RETURNING id", Long.class);
+            } finally {
+                owner.execute("SET session_replication_role = origin");
+            }
+            long last = entry(desk, "after");
+            desk.commit();
+            assertThat(first).isLessThan(slipped);
+            assertThat(slipped).isLessThan(last);
+            assertThat(jdbc.queryForList("SELECT entry_id FROM logbook_seal WHERE entry_id IN (?, ?, ?) ORDER BY seq",
+                    Long.class, first, slipped, last)).containsExactly(first, last);
+        }
+        JsonNode unsealed = verify();
+        assertThat(unsealed.path("intact").asBoolean()).as(unsealed.toString()).isFalse();
+        assertThat(unsealed.path("firstBrokenEntry").asLong()).isEqualTo(slipped);
+        owner.execute("SET session_replication_role = replica");
+        try {
+            owner.update("DELETE FROM logbook WHERE id = ?", slipped);
+        } finally {
+            owner.execute("SET session_replication_role = origin");
+        }
+        assertThat(verify().path("intact").asBoolean()).isTrue();
+    }
+
+    @Test
+    void transactionsCommittingAtOnceAndEntriesInSavepointsLeaveOneUnbrokenChain() throws Exception {
+        ExecutorService writers = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int w = 0; w < 4; w++) {
+                done.add(writers.submit(() -> {
+                    try (Connection desk = jdbc.getDataSource().getConnection()) {
+                        desk.setAutoCommit(false);
+                        for (int t = 0; t < 25; t++) {
+                            entry(desk, "at once " + t);
+                            entry(desk, "at once " + t);
+                            entry(desk, "at once " + t);
+                            desk.commit();
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> writer : done) {
+                writer.get(2, TimeUnit.MINUTES);
+            }
+        } finally {
+            writers.shutdownNow();
+        }
+        long kept;
+        long inSavepoint;
+        long undone;
+        try (Connection desk = jdbc.getDataSource().getConnection()) {
+            desk.setAutoCommit(false);
+            long before = entry(desk, "before the savepoint");
+            Savepoint savepoint = desk.setSavepoint();
+            inSavepoint = entry(desk, "in a savepoint released");
+            desk.releaseSavepoint(savepoint);
+            Savepoint undoneSavepoint = desk.setSavepoint();
+            undone = entry(desk, "in a savepoint rolled back");
+            desk.rollback(undoneSavepoint);
+            kept = entry(desk, "after the savepoints");
+            desk.commit();
+            assertThat(jdbc.queryForList("SELECT entry_id FROM logbook_seal WHERE entry_id IN (?, ?, ?, ?)",
+                    Long.class, before, inSavepoint, undone, kept)).containsExactlyInAnyOrder(before, inSavepoint, kept);
+        }
+        JsonNode chain = verify();
+        assertThat(chain.path("intact").asBoolean()).as(chain.toString()).isTrue();
+        assertThat(chain.path("sealed").asLong()).isEqualTo(chain.path("entries").asLong());
+    }
+
+    private static long entry(Connection desk, String detail) throws Exception {
+        try (PreparedStatement insert = desk.prepareStatement("INSERT INTO logbook (at, actor, event, detail)"
+                + " VALUES (now(), 'test', 'TEST_ENTRY', ?) RETURNING id")) {
+            insert.setString(1, detail);
+            try (ResultSet id = insert.executeQuery()) {
+                id.next();
+                return id.getLong(1);
+            }
+        }
     }
 
     private JsonNode verify() {
