@@ -3,6 +3,7 @@ package id.go.trenggalekkab.csirt.acknowledgement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -35,8 +36,10 @@ class AcknowledgementRepository {
                 .addValue("since", Timestamp.from(since)), Integer.class);
     }
 
+    private static final Pattern TAG = Pattern.compile("\\+[^@]*@");
+
     /** One mailbox however written: lower case, and local+tag@domain as local@domain (as the index folds it). */
     static String mailbox(String address) {
-        return address.toLowerCase(Locale.ROOT).replaceFirst("\\+[^@]*@", "@");
+        return TAG.matcher(address.toLowerCase(Locale.ROOT)).replaceFirst("@");
     }
 }

@@ -65,17 +65,21 @@ final class DangerSigns {
         return signs;
     }
 
+    private static final Pattern TRAILING_DOTS = Pattern.compile("[.\\s]+$");
+    private static final Pattern OFFICE_DOCUMENT =
+            Pattern.compile("docx|xlsx|pptx|odt|ods|odp|docm|xlsm|pptm|dotx|xltx|potx|jar|apk|epub");
+
     private static String extension(String filename) {
         if (filename == null) {
             return "";
         }
-        String trimmed = filename.strip().toLowerCase(Locale.ROOT).replaceAll("[.\\s]+$", "");
+        String trimmed = TRAILING_DOTS.matcher(filename.strip().toLowerCase(Locale.ROOT)).replaceAll("");
         int dot = trimmed.lastIndexOf('.');
         return dot < 0 ? "" : trimmed.substring(dot + 1);
     }
 
     private static boolean officeDocument(String extension) {
-        return extension.matches("docx|xlsx|pptx|odt|ods|odp|docm|xlsm|pptm|dotx|xltx|potx|jar|apk|epub");
+        return OFFICE_DOCUMENT.matcher(extension).matches();
     }
 
     private static byte[] head(ParsedAttachment part) {

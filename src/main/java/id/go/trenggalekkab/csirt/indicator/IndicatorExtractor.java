@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -29,6 +30,7 @@ public final class IndicatorExtractor {
 
     /** Longest token or URL looked at; anything longer is not an indicator anyone types. */
     private static final int MAX_TOKEN = 2048;
+    private static final Pattern PORT = Pattern.compile(":\\d{1,5}");
     /** File extensions that are also top-level domains: "laporan.zip" is a file, not a host. */
     private static final Set<String> FILE_LIKE_TLDS = Set.of("zip", "mov", "md", "py", "sh", "pl", "rs", "ps", "cc", "so", "sc");
     private static final Set<String> DOCUMENTATION_DOMAINS = Set.of("example.com", "example.net", "example.org");
@@ -169,7 +171,7 @@ public final class IndicatorExtractor {
             port = host.substring(host.indexOf(':'));
             host = host.substring(0, host.indexOf(':'));
         }
-        if (!port.isEmpty() && !port.matches(":\\d{1,5}")) {
+        if (!port.isEmpty() && !PORT.matcher(port).matches()) {
             return java.util.Optional.empty();
         }
         java.util.Optional<Indicator> hostIndicator = host(host, true);

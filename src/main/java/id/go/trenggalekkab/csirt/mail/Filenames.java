@@ -1,11 +1,15 @@
 package id.go.trenggalekkab.csirt.mail;
 
+import java.util.regex.Pattern;
+
 /**
  * Attachment names made safe to store, show and later save: no directories (so no
  * {@code ../../etc/passwd}), no control or bidirectional-override characters (so no
  * {@code invoice\u202Efdp.exe}), at most 255 characters. The name as sent stays in the raw message.
  */
 public final class Filenames {
+
+    private static final Pattern INVISIBLE = Pattern.compile("[\\p{Cc}\\p{Cf}\\u2028\\u2029]");
 
     private Filenames() {}
 
@@ -15,7 +19,7 @@ public final class Filenames {
         }
         String base = name.replace('\\', '/');
         base = base.substring(base.lastIndexOf('/') + 1);
-        base = base.replaceAll("[\\p{Cc}\\p{Cf}\\u2028\\u2029]", "").strip();
+        base = INVISIBLE.matcher(base).replaceAll("").strip();
         while (base.startsWith(".")) {
             base = base.substring(1);
         }

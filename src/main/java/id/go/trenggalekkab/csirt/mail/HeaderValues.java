@@ -10,6 +10,8 @@ import java.util.regex.Pattern;
 public final class HeaderValues {
 
     private static final Pattern SAFE_MESSAGE_ID = Pattern.compile("<[\\x21-\\x3B\\x3D\\x3F-\\x7E]{1,900}>");
+    private static final Pattern CONTROLS = Pattern.compile("[\\p{Cc}\\u2028\\u2029\\u0085]+");
+    private static final Pattern SPACES = Pattern.compile(" {2,}");
 
     private HeaderValues() {}
 
@@ -17,7 +19,7 @@ public final class HeaderValues {
         if (value == null) {
             return "";
         }
-        String line = value.replaceAll("[\\p{Cc}\\u2028\\u2029\\u0085]+", " ").replaceAll(" {2,}", " ").strip();
+        String line = SPACES.matcher(CONTROLS.matcher(value).replaceAll(" ")).replaceAll(" ").strip();
         return line.length() > maxLength ? line.substring(0, maxLength) + "…" : line;
     }
 

@@ -3,6 +3,7 @@ package id.go.trenggalekkab.csirt.mail;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
@@ -16,6 +17,8 @@ import org.jsoup.select.NodeVisitor;
  */
 final class HtmlText {
 
+    private static final Pattern SPACE_BEFORE_NEWLINE = Pattern.compile("[ \\t\\u00a0]+\\n");
+    private static final Pattern BLANK_LINES = Pattern.compile("\\n{3,}");
     private static final Set<String> BLOCKS = Set.of(
             "p", "div", "br", "tr", "li", "h1", "h2", "h3", "h4", "h5", "h6",
             "blockquote", "pre", "table", "ul", "ol", "hr", "dd", "dt", "section", "article");
@@ -69,7 +72,7 @@ final class HtmlText {
                 }
             }
         });
-        return out.toString().replaceAll("[ \\t\\u00a0]+\\n", "\n").replaceAll("\\n{3,}", "\n\n").strip();
+        return BLANK_LINES.matcher(SPACE_BEFORE_NEWLINE.matcher(out.toString()).replaceAll("\n")).replaceAll("\n\n").strip();
     }
 
     private static boolean hidden(Node node) {

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The top-level header fields of a message, unfolded: looked up by name without regard to
@@ -52,7 +53,9 @@ public final class MailHeaders {
         return fields.containsKey(name.toLowerCase(Locale.ROOT));
     }
 
+    private static final Pattern FOLD = Pattern.compile("\\r?\\n[ \\t]*|\\r[ \\t]*");
+
     private static String unfold(String value) {
-        return value == null ? "" : value.replaceAll("\\r?\\n[ \\t]*|\\r[ \\t]*", " ").trim();
+        return value == null ? "" : FOLD.matcher(value).replaceAll(" ").trim();
     }
 }

@@ -56,6 +56,8 @@ public class MailParser {
     private static final Pattern MSG_ID = Pattern.compile("<([^<>\\s\\p{Cc}]{1,900})>");
     private static final Pattern SANE_ADDRESS = Pattern.compile("[^\\s<>()\\[\\],;:\"@\\p{Cc}]+@[^\\s<>()\\[\\],;:\"@\\p{Cc}]+");
     private static final Pattern ANGLE_ADDRESS = Pattern.compile("<([^\\s<>()\\[\\],;:\"@\\p{Cc}]+@[^\\s<>()\\[\\],;:\"@\\p{Cc}]+)>");
+    private static final Pattern ASCII = Pattern.compile("(us-)?ascii");
+    private static final Pattern NOT_IN_A_MESSAGE_ID = Pattern.compile("[\\s<>\\p{Cc}]");
     private static final Pattern BARE_ADDRESS = Pattern.compile("[^\\s<>\"'(),;:\\p{Cc}]+@[^\\s<>\"'(),;:\\p{Cc}]+");
     private static final int MAX_REFERENCES = 50;
 
@@ -232,7 +234,7 @@ public class MailParser {
         } catch (MessagingException | RuntimeException e) {
             // no usable Content-Type: treat as unlabelled
         }
-        if (label == null || label.isBlank() || label.toLowerCase(Locale.ROOT).matches("(us-)?ascii")) {
+        if (label == null || label.isBlank() || ASCII.matcher(label.toLowerCase(Locale.ROOT)).matches()) {
             return MailCharsets.decodeUnlabelled(bytes);
         }
         Optional<Charset> charset = MailCharsets.forLabel(label);
@@ -341,7 +343,7 @@ public class MailParser {
         if (m.find()) {
             return "<" + m.group(1) + ">";
         }
-        String bare = header.replaceAll("[\\s<>\\p{Cc}]", "");
+        String bare = NOT_IN_A_MESSAGE_ID.matcher(header).replaceAll("");
         return bare.isEmpty() ? null : "<" + (bare.length() > 900 ? bare.substring(0, 900) : bare) + ">";
     }
 

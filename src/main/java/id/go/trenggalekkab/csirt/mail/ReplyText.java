@@ -23,6 +23,8 @@ public final class ReplyText {
             Pattern.compile("^(From|Dari)\\s*:\\s.+$", Pattern.CASE_INSENSITIVE));
     private static final Pattern OUTLOOK_NEXT = Pattern.compile("^(Sent|Date|Dikirim|Tanggal|To|Kepada)\\s*:.*$",
             Pattern.CASE_INSENSITIVE);
+    private static final Pattern ON_DATE = Pattern.compile("(?i)^(On|Pada)\\s.{0,200}");
+    private static final Pattern ENDS_WROTE = Pattern.compile("(?i).*(wrote|menulis)\\s*:\\s*$");
     private static final Pattern WROTE_ON_NEXT_LINE = Pattern.compile("^.{0,200}(wrote|menulis)\\s*:\\s*$",
             Pattern.CASE_INSENSITIVE);
 
@@ -52,8 +54,8 @@ public final class ReplyText {
     }
 
     private static boolean startsQuote(String line, String next) {
-        if (line.matches("(?i)^(On|Pada)\\s.{0,200}") && WROTE_ON_NEXT_LINE.matcher(next).matches()
-                && !line.matches("(?i).*(wrote|menulis)\\s*:\\s*$")) {
+        if (ON_DATE.matcher(line).matches() && WROTE_ON_NEXT_LINE.matcher(next).matches()
+                && !ENDS_WROTE.matcher(line).matches()) {
             return true;
         }
         for (int p = 0; p < QUOTE_STARTS.size(); p++) {

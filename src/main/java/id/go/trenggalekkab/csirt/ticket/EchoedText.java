@@ -1,5 +1,7 @@
 package id.go.trenggalekkab.csirt.ticket;
 
+import java.util.regex.Pattern;
+
 /**
  * Words that came from outside the desk (a reporter's subject), as the desk may echo them
  * in what it sends. A person who replies keeps what the desk wrote, so an echo must never
@@ -10,6 +12,8 @@ package id.go.trenggalekkab.csirt.ticket;
  */
 public final class EchoedText {
 
+    private static final Pattern TAG = Pattern.compile("(?i)\\[(\\s*TTIS-)");
+
     private EchoedText() {}
 
     /** Safe to echo: no command word, no ticket tag. */
@@ -17,7 +21,7 @@ public final class EchoedText {
         if (outside == null) {
             return null;
         }
-        return outside.replace('#', '＃').replaceAll("(?i)\\[(\\s*TTIS-)", "($1");
+        return TAG.matcher(outside.replace('#', '＃')).replaceAll("($1");
     }
 
     /**
