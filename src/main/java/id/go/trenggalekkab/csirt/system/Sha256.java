@@ -7,6 +7,9 @@ import java.util.HexFormat;
 /** Evidence hashes: lowercase hex SHA-256, as {@code sha256sum} prints them. */
 public final class Sha256 {
 
+    /** Copied for each hash: looking the algorithm up among the providers each time cost more than the copy. */
+    private static final MessageDigest PROTOTYPE = lookUp();
+
     private Sha256() {}
 
     public static String hex(byte[] bytes) {
@@ -19,6 +22,14 @@ public final class Sha256 {
     }
 
     public static MessageDigest digest() {
+        try {
+            return (MessageDigest) PROTOTYPE.clone();
+        } catch (CloneNotSupportedException e) {
+            return lookUp();
+        }
+    }
+
+    private static MessageDigest lookUp() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
