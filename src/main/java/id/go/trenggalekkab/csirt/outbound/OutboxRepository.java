@@ -27,12 +27,17 @@ public class OutboxRepository {
     void insert(Long ticketId, ComposedMail mail) {
         Timestamp now = Timestamp.from(clock.instant());
         MailDraft draft = mail.draft();
-        Long messageRowId = jdbc.queryForObject("""
-                INSERT INTO message (ticket_id, direction, kind, message_id, in_reply_to, references_ids,
-                                     to_address, subject, body_text, received_at, raw, raw_sha256, raw_size)
-                VALUES (:ticketId, 'OUT', :kind, :messageId, :inReplyTo, :references,
-                        :to, :subject, :body, :now, :raw, :sha256, :size)
-                RETURNING id
+        // the stored mail and its place in the outbox in one statement: one round trip, not two
+        jdbc.update("""
+                WITH stored AS (
+                    INSERT INTO message (ticket_id, direction, kind, message_id, in_reply_to, references_ids,
+                                         to_address, subject, body_text, received_at, raw, raw_sha256, raw_size)
+                    VALUES (:ticketId, 'OUT', :kind, :messageId, :inReplyTo, :references,
+                            :to, :subject, :body, :now, :raw, :sha256, :size)
+                    RETURNING id
+                )
+                INSERT INTO outbox (message_id, status, next_attempt_at, created_at)
+                SELECT id, 'PENDING', :now, :now FROM stored
                 """, new MapSqlParameterSource()
                 .addValue("ticketId", ticketId)
                 .addValue("kind", draft.kind().name())
@@ -45,11 +50,7 @@ public class OutboxRepository {
                 .addValue("now", now)
                 .addValue("raw", mail.raw())
                 .addValue("sha256", mail.sha256())
-                .addValue("size", mail.raw().length), Long.class);
-        jdbc.update("""
-                INSERT INTO outbox (message_id, status, next_attempt_at, created_at)
-                VALUES (:messageRowId, 'PENDING', :now, :now)
-                """, new MapSqlParameterSource().addValue("messageRowId", messageRowId).addValue("now", now));
+                .addValue("size", mail.raw().length));
     }
 
     /** The Message-IDs of a case's thread, both directions, oldest first: what a new mail on the case refers to. */
