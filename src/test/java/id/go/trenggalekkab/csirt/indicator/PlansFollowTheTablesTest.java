@@ -62,7 +62,7 @@ class PlansFollowTheTablesTest extends DeskIntegrationTest {
 
     @Test
     void theCasesSharingAnIndicatorAreFoundByTheirOwnRowsAfterBothTablesGrew() throws Exception {
-        String address = "185.220." + (1 + RANDOM.nextInt(250)) + "." + (1 + RANDOM.nextInt(250));
+        String address = "185.221." + (1 + RANDOM.nextInt(250)) + "." + (1 + RANDOM.nextInt(250));
         String earlier = newCase(TestMail.uniqueAddress("rencana-c"), "Pemindaian dari " + address);
         long ticket = idOf(newCase(TestMail.uniqueAddress("rencana-d"), "Login gagal dari " + address));
         long floodCase = idOf(newCase(TestMail.uniqueAddress("rencana-e"), "Gelombang laporan"));
