@@ -12,6 +12,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class AcknowledgementRepository {
 
+    private static final Pattern TAG = Pattern.compile("\\+[^@]*@");
+
     private final NamedParameterJdbcTemplate jdbc;
 
     AcknowledgementRepository(NamedParameterJdbcTemplate jdbc) {
@@ -35,8 +37,6 @@ class AcknowledgementRepository {
                 .addValue("mailbox", mailbox)
                 .addValue("since", Timestamp.from(since)), Integer.class);
     }
-
-    private static final Pattern TAG = Pattern.compile("\\+[^@]*@");
 
     /** One mailbox however written: lower case, and local+tag@domain as local@domain (as the index folds it). */
     static String mailbox(String address) {

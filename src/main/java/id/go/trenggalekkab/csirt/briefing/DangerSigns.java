@@ -29,6 +29,10 @@ final class DangerSigns {
             "vhd", "vhdx", "apk", "sh", "elf", "appx", "msix", "chm", "xll", "sys", "gadget", "inf", "scf", "url");
     private static final Set<String> MACRO = Set.of("docm", "dotm", "xlsm", "xltm", "xlam", "pptm", "potm", "ppam",
             "ppsm", "sldm", "xlsb");
+    /** ZIP containers by design: their first bytes say "archive" without one being attached. */
+    private static final Set<String> ZIP_BASED = Set.of("docx", "xlsx", "pptx", "odt", "ods", "odp", "docm", "xlsm",
+            "pptm", "dotx", "xltx", "potx", "jar", "apk", "epub");
+    private static final Pattern TRAILING_DOTS = Pattern.compile("[.\\s]+$");
     private static final Set<String> ARCHIVE = Set.of("zip", "rar", "7z", "gz", "tgz", "bz2", "xz", "cab", "arj", "ace");
     private static final Pattern PASSWORD_WORDS = Pattern.compile("(?iu)\\b(password|kata ?sandi|sandi|passcode|pwd)\\b");
     private static final byte[] OLE_VBA = "_\0V\0B\0A\0_\0P\0R\0O\0J\0E\0C\0T".getBytes(StandardCharsets.ISO_8859_1);
@@ -51,7 +55,7 @@ final class DangerSigns {
             if (isZip(head) && zipEncrypted(head)) {
                 signs.add("Arsip terkunci kata sandi: " + name + " - isinya tidak dapat diperiksa pemindai");
             }
-            archive |= ARCHIVE.contains(extension) || isZip(head) && !officeDocument(extension);
+            archive |= ARCHIVE.contains(extension) || isZip(head) && !ZIP_BASED.contains(extension);
         }
         if (archive && PASSWORD_WORDS.matcher(mail.bodyText()).find()) {
             signs.add("Arsip dengan kata sandi yang disebut di isi pesan: pola umum pengiriman malware");
@@ -65,10 +69,6 @@ final class DangerSigns {
         return signs;
     }
 
-    private static final Pattern TRAILING_DOTS = Pattern.compile("[.\\s]+$");
-    private static final Pattern OFFICE_DOCUMENT =
-            Pattern.compile("docx|xlsx|pptx|odt|ods|odp|docm|xlsm|pptm|dotx|xltx|potx|jar|apk|epub");
-
     private static String extension(String filename) {
         if (filename == null) {
             return "";
@@ -76,10 +76,6 @@ final class DangerSigns {
         String trimmed = TRAILING_DOTS.matcher(filename.strip().toLowerCase(Locale.ROOT)).replaceAll("");
         int dot = trimmed.lastIndexOf('.');
         return dot < 0 ? "" : trimmed.substring(dot + 1);
-    }
-
-    private static boolean officeDocument(String extension) {
-        return OFFICE_DOCUMENT.matcher(extension).matches();
     }
 
     private static byte[] head(ParsedAttachment part) {

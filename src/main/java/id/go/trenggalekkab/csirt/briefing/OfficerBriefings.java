@@ -5,6 +5,7 @@ import id.go.trenggalekkab.csirt.directory.Person;
 import id.go.trenggalekkab.csirt.indicator.Correlations;
 import id.go.trenggalekkab.csirt.indicator.Indicator;
 import id.go.trenggalekkab.csirt.indicator.IndicatorRepository;
+import id.go.trenggalekkab.csirt.indicator.Mark;
 import id.go.trenggalekkab.csirt.intake.StoredMail;
 import id.go.trenggalekkab.csirt.mail.HeaderValues;
 import id.go.trenggalekkab.csirt.mail.ParsedAttachment;
@@ -241,7 +242,8 @@ public class OfficerBriefings {
                 .map(IndicatorRepository.StoredIndicator::indicator).toList();
         // a red case is its participants' alone: never named to every officer
         List<String> alsoSeen = correlations.sharedWith(ticketId, found).stream()
-                .filter(c -> found.contains(c.indicator()))
+                // where the other case marked the value (its own network, say), it is not news here
+                .filter(c -> c.indicator().mark() == Mark.NONE)
                 .filter(c -> !"RED".equals(c.tlp()))
                 .limit(MAX_LISTED_INDICATORS)
                 .map(c -> c.ticket() + " (" + CaseStep.valueOf(c.step()).describe()

@@ -44,8 +44,7 @@ class DatabaseBoundaryTest extends DeskIntegrationTest {
             "UPDATE logbook_chain SET last_hash = 'forged'",
             "DELETE FROM non_participant_message",
             "DROP TABLE logbook_seal",
-            // the sealing function runs in the owner's name: attached to a table of the desk's own
-            // making, it would seal whatever entry that table's rows named
+            // the sealing function runs in the owner's name: never on rows of a table the desk's role made
             "CREATE TEMP TABLE forged_entry (LIKE logbook); CREATE TRIGGER forge AFTER INSERT ON forged_entry"
                     + " FOR EACH ROW EXECUTE FUNCTION logbook_seal_entry()",
         }) {
@@ -161,19 +160,16 @@ class DatabaseBoundaryTest extends DeskIntegrationTest {
         } finally {
             writers.shutdownNow();
         }
-        long kept;
-        long inSavepoint;
-        long undone;
         try (Connection desk = jdbc.getDataSource().getConnection()) {
             desk.setAutoCommit(false);
             long before = entry(desk, "before the savepoint");
             Savepoint savepoint = desk.setSavepoint();
-            inSavepoint = entry(desk, "in a savepoint released");
+            long inSavepoint = entry(desk, "in a savepoint released");
             desk.releaseSavepoint(savepoint);
             Savepoint undoneSavepoint = desk.setSavepoint();
-            undone = entry(desk, "in a savepoint rolled back");
+            long undone = entry(desk, "in a savepoint rolled back");
             desk.rollback(undoneSavepoint);
-            kept = entry(desk, "after the savepoints");
+            long kept = entry(desk, "after the savepoints");
             desk.commit();
             assertThat(jdbc.queryForList("SELECT entry_id FROM logbook_seal WHERE entry_id IN (?, ?, ?, ?)",
                     Long.class, before, inSavepoint, undone, kept)).containsExactlyInAnyOrder(before, inSavepoint, kept);
