@@ -20,6 +20,11 @@ public class Logbook {
     /** The desk itself, as the actor of what it does without a person. */
     public static final String SYSTEM = "maildesk";
 
+    private static final String INSERT = """
+            INSERT INTO logbook (at, actor, ticket_id, event, detail)
+            VALUES (:at, :actor, :ticketId, :event, :detail)
+            """;
+
     private final NamedParameterJdbcTemplate jdbc;
     private final Clock clock;
 
@@ -38,16 +43,28 @@ public class Logbook {
         insert(ticketId, SYSTEM, kind.name() + "_" + stage.name(), detail);
     }
 
+    /**
+     * What became of several mails, each at its own time (the outbox's receipts), by the desk
+     * itself: one round trip for all of them.
+     */
+    public void recordMails(List<MailEvent> mails) {
+        if (!mails.isEmpty()) {
+            jdbc.batchUpdate(INSERT, mails.stream().map(mail -> entry(mail.at(), mail.ticketId(), SYSTEM,
+                    mail.kind().name() + "_" + mail.stage().name(), mail.detail())).toArray(MapSqlParameterSource[]::new));
+        }
+    }
+
     private void insert(Long ticketId, String actor, String event, String detail) {
-        jdbc.update("""
-                INSERT INTO logbook (at, actor, ticket_id, event, detail)
-                VALUES (:at, :actor, :ticketId, :event, :detail)
-                """, new MapSqlParameterSource()
-                .addValue("at", Timestamp.from(clock.instant()))
+        jdbc.update(INSERT, entry(clock.instant(), ticketId, actor, event, detail));
+    }
+
+    private static MapSqlParameterSource entry(Instant at, Long ticketId, String actor, String event, String detail) {
+        return new MapSqlParameterSource()
+                .addValue("at", Timestamp.from(at))
                 .addValue("actor", actor == null ? "unknown" : actor)
                 .addValue("ticketId", ticketId)
                 .addValue("event", event)
-                .addValue("detail", detail));
+                .addValue("detail", detail);
     }
 
     public List<Entry> forTicket(long ticketId) {
@@ -57,6 +74,9 @@ public class Logbook {
                 (rs, i) -> new Entry(rs.getLong("id"), rs.getTimestamp("at").toInstant(),
                         rs.getString("actor"), rs.getString("event"), rs.getString("detail")));
     }
+
+    /** One mail's outcome at a given time, for {@link #recordMails}. */
+    public record MailEvent(Instant at, Long ticketId, MessageKind kind, MailStage stage, String detail) {}
 
     /** @param event as stored: a {@link LogbookEvent} or a {@code <KIND>_<STAGE>} of mail */
     public record Entry(long id, Instant at, String actor, String event, String detail) {}

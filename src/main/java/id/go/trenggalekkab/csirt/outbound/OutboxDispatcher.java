@@ -31,7 +31,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Sends what the outbox holds, oldest first, a batch per transaction over one SMTP
  * connection: the rows stay locked while the server takes them, so two instances never
  * send the same mail, and each mail the server accepts gets a delivery receipt committed
- * at once, so a desk killed mid-batch re-sends at most the one mail in flight.
+ * at once, so a desk killed mid-batch re-sends at most the one mail in flight. The batch
+ * marks its accepted mail SENT, with the logbook's entries, as it ends; receipts a desk
+ * left unsettled when it died are settled the same way when the outbox is next idle.
  *
  * <p>Three kinds of failure: the server is unavailable (connection refused, a 4xx not
  * about one recipient), and the whole outbox pauses with growing backoff, so that when it
@@ -45,12 +47,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class OutboxDispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);
+    private static final Duration STRANDED_SWEEP_INTERVAL = Duration.ofMinutes(1);
 
     private final OutboxRepository repository;
     private final JavaMailSenderImpl mailSender;
     private final Logbook logbook;
     private final TransactionTemplate transaction;
     private final TransactionTemplate receipt;
+    private Instant strandedSweptAt = Instant.MIN;
     private final Clock clock;
     private final CsirtProperties.Outbox settings;
     private final Session session = Session.getInstance(new Properties());
@@ -66,7 +70,8 @@ public class OutboxDispatcher {
         this.logbook = logbook;
         this.transaction = transaction;
         this.receipt = new TransactionTemplate(transaction.getTransactionManager());
-        this.receipt.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        // the receipt alone, outside the batch's transaction: one statement, committed as it runs
+        this.receipt.setPropagationBehavior(TransactionDefinition.PROPAGATION_NOT_SUPPORTED);
         this.clock = clock;
         this.settings = properties.outbox();
     }
@@ -89,7 +94,7 @@ public class OutboxDispatcher {
     private int sendBatch() {
         List<OutboxRepository.Pending> due = repository.lockDue(settings.batchSize());
         if (due.isEmpty()) {
-            repository.settleDelivered();
+            settleStranded();
             return 0;
         }
         Transport transport;
@@ -98,7 +103,7 @@ public class OutboxDispatcher {
         } catch (MessagingException e) {
             return serverUnavailable(due, e);
         }
-        int sent = 0;
+        List<Long> accepted = new ArrayList<>();
         try {
             for (int i = 0; i < due.size(); i++) {
                 OutboxRepository.Pending mail = due.get(i);
@@ -116,20 +121,41 @@ public class OutboxDispatcher {
                         continue;
                     }
                     // the rest stays due, in order; a partly sent batch is retried at once
-                    if (sent == 0) {
+                    if (accepted.isEmpty()) {
                         return serverUnavailable(due.subList(i, due.size()), e);
                     }
                     break;
                 }
-                delivered(mail);
-                sent++;
+                receipt.executeWithoutResult(status -> repository.recordDelivery(mail.id()));
+                accepted.add(mail.id());
             }
         } finally {
             closeQuietly(transport);
         }
-        repository.settleDelivered();
+        logSent(repository.settle(accepted));
         consecutiveUnavailable = 0;
-        return sent;
+        return accepted.size();
+    }
+
+    /**
+     * Mail accepted by the server whose batch never settled it (a desk that died mid-batch):
+     * looked for when the outbox is idle, once a minute at most, since the look reads every
+     * receipt, and such mail is never due again in the meantime.
+     */
+    private void settleStranded() {
+        Instant now = clock.instant();
+        if (now.isBefore(strandedSweptAt.plus(STRANDED_SWEEP_INTERVAL))) {
+            return;
+        }
+        strandedSweptAt = now;
+        logSent(repository.settleStranded());
+    }
+
+    /** The logbook's SENT entries, written with the status they record, at the time of each receipt. */
+    private void logSent(List<OutboxRepository.Settled> settled) {
+        logbook.recordMails(settled.stream().map(mail -> new Logbook.MailEvent(mail.deliveredAt(), mail.ticketId(),
+                mail.kind(), MailStage.SENT, "to " + mail.toAddress() + ", Message-ID " + mail.messageId()
+                        + (mail.attempts() > 1 ? ", after " + mail.attempts() + " attempts" : ""))).toList());
     }
 
     private Transport connect() throws MessagingException {
@@ -148,19 +174,6 @@ public class OutboxDispatcher {
         } catch (MessagingException e) {
             log.debug("SMTP connection did not close cleanly: {}", e.getMessage());
         }
-    }
-
-    /**
-     * The server accepted the mail: its receipt and logbook entry commit now, apart from the
-     * batch, so a desk killed later in the batch does not send this mail again.
-     */
-    private void delivered(OutboxRepository.Pending mail) {
-        receipt.executeWithoutResult(status -> {
-            repository.recordDelivery(mail.id());
-            logbook.recordMail(mail.ticketId(), mail.kind(), MailStage.SENT,
-                    "to " + mail.toAddress() + ", Message-ID " + mail.messageId()
-                            + (mail.attempts() > 0 ? ", after " + (mail.attempts() + 1) + " attempts" : ""));
-        });
     }
 
     /** One mail refused by the server (5xx): that mail backs off alone, and is given up after bounded attempts. */

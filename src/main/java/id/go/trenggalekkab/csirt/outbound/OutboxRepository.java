@@ -14,6 +14,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class OutboxRepository {
 
+    /** Mail up to this size is read with the batch that sends it, in the same statement. */
+    static final int READ_WITH_THE_BATCH = 256 * 1024;
+
     private final NamedParameterJdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate plannedEachRun;
     private final Clock clock;
@@ -63,54 +66,81 @@ public class OutboxRepository {
     /**
      * The oldest due mail, up to a batch, locked so that no other instance sends it
      * meanwhile. NO KEY UPDATE, so that a delivery receipt (whose foreign key takes a key
-     * share lock) can be committed for a locked row from another transaction.
+     * share lock) can be committed for a locked row from another transaction. The bytes of
+     * a mail up to {@link #READ_WITH_THE_BATCH} come with it (an acknowledgement, a
+     * briefing: a few kilobytes); larger ones are read as they are sent.
      */
     List<Pending> lockDue(int batchSize) {
         return jdbc.query("""
-                SELECT o.id, o.attempts, o.created_at, m.ticket_id, m.kind, m.to_address, m.message_id, m.id AS message_row
+                SELECT o.id, o.attempts, o.created_at, m.ticket_id, m.kind, m.to_address, m.message_id, m.id AS message_row,
+                       CASE WHEN m.raw_size <= :inline THEN m.raw END AS raw
                   FROM outbox o JOIN message m ON m.id = o.message_id
                  WHERE o.status = 'PENDING' AND o.next_attempt_at <= :now
                    AND NOT EXISTS (SELECT 1 FROM outbox_delivery d WHERE d.outbox_id = o.id)
                  ORDER BY o.id
                  LIMIT :batch
                    FOR NO KEY UPDATE OF o SKIP LOCKED
-                """, new MapSqlParameterSource("now", Timestamp.from(clock.instant())).addValue("batch", batchSize),
+                """, new MapSqlParameterSource("now", Timestamp.from(clock.instant())).addValue("batch", batchSize)
+                        .addValue("inline", READ_WITH_THE_BATCH),
                 (rs, i) -> new Pending(rs.getLong("id"), rs.getInt("attempts"), rs.getTimestamp("created_at").toInstant(),
                         (Long) rs.getObject("ticket_id"),
                         MessageKind.valueOf(rs.getString("kind")), rs.getString("to_address"), rs.getString("message_id"),
-                        rs.getLong("message_row")));
+                        rs.getLong("message_row"), rs.getBytes("raw")));
     }
 
     /**
-     * The stored bytes of one due mail, read as it is sent: a batch of case files, each
-     * carrying up to 20 MB of evidence, is never in memory all at once.
+     * The stored bytes of one due mail, read as it is sent where the batch did not bring
+     * them: a batch of case files, each carrying up to 20 MB of evidence, is never in
+     * memory all at once.
      */
     byte[] rawOf(Pending mail) {
-        return jdbc.queryForObject("SELECT raw FROM message WHERE id = :id",
+        return mail.raw() != null ? mail.raw() : jdbc.queryForObject("SELECT raw FROM message WHERE id = :id",
                 new MapSqlParameterSource("id", mail.messageRow()), byte[].class);
     }
 
-    /** Called in its own transaction, committed as soon as the SMTP server accepted the mail. */
-    void recordDelivery(long outboxId) {
+    /**
+     * The server accepted the mail: its receipt, committed by the caller at once, alone. Returns
+     * the time it records.
+     */
+    Instant recordDelivery(long outboxId) {
+        Instant now = clock.instant();
         jdbc.update("INSERT INTO outbox_delivery (outbox_id, delivered_at) VALUES (:id, :now)",
-                new MapSqlParameterSource().addValue("id", outboxId).addValue("now", Timestamp.from(clock.instant())));
+                new MapSqlParameterSource().addValue("id", outboxId).addValue("now", Timestamp.from(now)));
+        return now;
+    }
+
+    /** Marks SENT the mails of this batch the server accepted, by their receipts; returns them. */
+    List<Settled> settle(List<Long> accepted) {
+        if (accepted.isEmpty()) {
+            return List.of();
+        }
+        return settled(jdbc, "o.id = ANY(:ids)", new MapSqlParameterSource("ids", accepted.toArray(Long[]::new)));
     }
 
     /**
-     * Marks SENT every pending mail with a delivery receipt: this batch's, and any left
-     * pending by a desk that died after the server accepted them. Rows another instance
-     * holds are skipped; that instance settles them itself.
+     * Marks SENT every pending mail with a delivery receipt that no batch settled: mail a desk
+     * accepted at the server and then died before settling. Rows another instance holds are
+     * skipped; that instance settles them itself.
      */
-    int settleDelivered() {
+    List<Settled> settleStranded() {
         // planned each run: a plan made on a new desk's few rows scanned the whole outbox
-        return plannedEachRun.update("""
-                UPDATE outbox o SET status = 'SENT', attempts = o.attempts + 1, sent_at = d.delivered_at, last_error = NULL
-                  FROM outbox_delivery d
-                 WHERE d.outbox_id = o.id
-                   AND o.id IN (SELECT p.id FROM outbox p JOIN outbox_delivery pd ON pd.outbox_id = p.id
-                                 WHERE p.status = 'PENDING'
-                                   FOR NO KEY UPDATE OF p SKIP LOCKED)
+        return settled(plannedEachRun, """
+                o.id IN (SELECT p.id FROM outbox p JOIN outbox_delivery pd ON pd.outbox_id = p.id
+                          WHERE p.status = 'PENDING'
+                            FOR NO KEY UPDATE OF p SKIP LOCKED)
                 """, new MapSqlParameterSource());
+    }
+
+    private static List<Settled> settled(NamedParameterJdbcTemplate sql, String which, MapSqlParameterSource parameters) {
+        return sql.query("""
+                UPDATE outbox o SET status = 'SENT', attempts = o.attempts + 1, sent_at = d.delivered_at, last_error = NULL
+                  FROM outbox_delivery d, message m
+                 WHERE d.outbox_id = o.id AND m.id = o.message_id AND o.status = 'PENDING' AND %s
+                RETURNING o.id, o.attempts, d.delivered_at, m.ticket_id, m.kind, m.to_address, m.message_id
+                """.formatted(which), parameters,
+                (rs, i) -> new Settled(rs.getLong("id"), rs.getInt("attempts"), rs.getTimestamp("delivered_at").toInstant(),
+                        (Long) rs.getObject("ticket_id"), MessageKind.valueOf(rs.getString("kind")),
+                        rs.getString("to_address"), rs.getString("message_id")));
     }
 
     void markAttemptFailed(long outboxId, String error, Instant nextAttempt, boolean giveUp) {
@@ -125,7 +155,13 @@ public class OutboxRepository {
                 .addValue("giveUp", giveUp));
     }
 
-    record Pending(long id, int attempts, Instant createdAt, Long ticketId, MessageKind kind, String toAddress, String messageId, long messageRow) {}
+    /** @param raw the mail's bytes where the batch brought them, else null */
+    record Pending(long id, int attempts, Instant createdAt, Long ticketId, MessageKind kind, String toAddress, String messageId,
+                   long messageRow, byte[] raw) {}
+
+    /** A mail marked SENT: its attempts, this one included, and when the server took it. */
+    record Settled(long id, int attempts, Instant deliveredAt, Long ticketId, MessageKind kind, String toAddress,
+                   String messageId) {}
 
     /**
      * What the outbox holds back, for health and metrics alike; each part read through its

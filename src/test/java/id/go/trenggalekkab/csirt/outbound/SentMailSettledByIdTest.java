@@ -6,6 +6,7 @@ import id.go.trenggalekkab.csirt.support.DeskIntegrationTest;
 import id.go.trenggalekkab.csirt.support.RolledBackConnection;
 import id.go.trenggalekkab.csirt.system.PlannedEachRun;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -17,7 +18,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * a plan prepared while a new desk had a few hundred rows joined the batch's mail to the
  * whole table by a scan (auto_explain, BENCHMARKS.md "Plans made on empty tables"). Here
  * the settling is prepared on one connection, the outbox then grows by 5,000 sent mails,
- * and settling one accepted mail must read its own row, not the table ({@link PlannedEachRun}).
+ * and settling one accepted mail must read its own row, not the table ({@link PlannedEachRun}):
+ * the look for mail a dead desk left accepted but unsettled, and a batch's own settling.
  */
 class SentMailSettledByIdTest extends DeskIntegrationTest {
 
@@ -40,7 +42,10 @@ class SentMailSettledByIdTest extends DeskIntegrationTest {
             // run often enough to be prepared on the server, on today's outbox
             for (int i = 0; i < 10; i++) {
                 accepted(connection, mail(connection, ticket, 1, "PENDING"));
-                assertThat(outbox.settleDelivered()).isEqualTo(1);
+                assertThat(outbox.settleStranded()).hasSize(1);
+                long batchMail = mail(connection, ticket, 1, "PENDING");
+                accepted(connection, batchMail);
+                assertThat(outbox.settle(List.of(batchMail))).extracting(OutboxRepository.Settled::id).containsExactly(batchMail);
             }
             mail(connection, ticket, GROWTH, "SENT");
             accepted(connection, mail(connection, ticket, 1, "PENDING"));
@@ -50,11 +55,18 @@ class SentMailSettledByIdTest extends DeskIntegrationTest {
             long pending = connection.sql().queryForObject("SELECT count(*) FROM outbox WHERE status = 'PENDING'",
                     Map.of(), Long.class);
             long before = connection.rowsRead("outbox");
-            assertThat(outbox.settleDelivered()).isEqualTo(1);
+            assertThat(outbox.settleStranded()).hasSize(1);
             long read = connection.rowsRead("outbox") - before;
 
             assertThat(read).as("outbox rows read to settle one accepted mail, %d more in the outbox, %d pending",
                     GROWTH, pending).isLessThanOrEqualTo(pending + 20);
+
+            // a batch settles what it sent by the mails' own rows, whatever else the outbox holds
+            long batchMail = mail(connection, ticket, 1, "PENDING");
+            accepted(connection, batchMail);
+            before = connection.rowsRead("outbox");
+            assertThat(outbox.settle(List.of(batchMail))).extracting(OutboxRepository.Settled::id).containsExactly(batchMail);
+            assertThat(connection.rowsRead("outbox") - before).as("outbox rows read to settle a batch of one").isLessThanOrEqualTo(1);
         }
     }
 
