@@ -62,8 +62,28 @@ public class ChunkedDataSmtpHandler extends SmtpHandler {
                     if (read < 0) {
                         throw new IllegalStateException("Unexpected end of stream, read " + size + " bytes");
                     }
-                    for (int i = 0; i < read; i++) {
+                    int i = 0;
+                    while (i < read) {
                         int b = chunk[i] & 0xff;
+                        if (b != '\n' && (last & 0xFF) != '\n' && (last & 0xFF00) != '\n' << 8) {
+                            // a run up to the next line end: no byte in it can end the data or be
+                            // dropped as a stuffed dot (only an LF and the two bytes after one can),
+                            // so it is kept whole
+                            int end = i + 1;
+                            while (end < read && chunk[end] != '\n') {
+                                end++;
+                            }
+                            if (size + (end - i) > data.length) {
+                                data = Arrays.copyOf(data, Math.max(data.length * 2, size + (end - i)));
+                            }
+                            System.arraycopy(chunk, i, data, size, end - i);
+                            size += end - i;
+                            for (int k = Math.max(i, end - 4); k < end; k++) {
+                                last = last << 8 | chunk[k] & 0xff;
+                            }
+                            i = end;
+                            continue;
+                        }
                         if (last == CR_LF_DOT_CR && b == '\n') {
                             // what follows the terminating line is the next command's: left in the stream
                             in.reset();
@@ -78,6 +98,7 @@ public class ChunkedDataSmtpHandler extends SmtpHandler {
                             data[size++] = (byte) b;
                         }
                         last = last << 8 | b;
+                        i++;
                     }
                 }
             } catch (IOException e) {
