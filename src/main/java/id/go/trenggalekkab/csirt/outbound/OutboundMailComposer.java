@@ -11,6 +11,7 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.internet.MimePart;
 import jakarta.mail.internet.MimeUtility;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -62,11 +63,11 @@ public class OutboundMailComposer {
             if (draft.html() != null) {
                 message.setContent(alternative(draft));
             } else if (draft.attachments().isEmpty()) {
-                message.setText(draft.body(), "UTF-8");
+                setText(message, draft.body(), "plain");
             } else {
                 MimeMultipart mixed = new MimeMultipart("mixed");
                 MimeBodyPart text = new MimeBodyPart();
-                text.setText(draft.body(), "UTF-8");
+                setText(text, draft.body(), "plain");
                 mixed.addBodyPart(text);
                 for (MailDraft.Attachment a : draft.attachments()) {
                     MimeBodyPart part = new MimeBodyPart();
@@ -94,11 +95,11 @@ public class OutboundMailComposer {
     private static MimeMultipart alternative(MailDraft draft) throws MessagingException {
         MimeMultipart alternative = new MimeMultipart("alternative");
         MimeBodyPart text = new MimeBodyPart();
-        text.setText(draft.body(), "UTF-8");
+        setText(text, draft.body(), "plain");
         alternative.addBodyPart(text);
         MimeMultipart related = new MimeMultipart("related");
         MimeBodyPart html = new MimeBodyPart();
-        html.setText(draft.html(), "UTF-8", "html");
+        setText(html, draft.html(), "html");
         related.addBodyPart(html);
         for (MailDraft.InlineImage image : draft.inlineImages()) {
             MimeBodyPart part = new MimeBodyPart();
@@ -112,6 +113,12 @@ public class OutboundMailComposer {
         relatedPart.setContent(related);
         alternative.addBodyPart(relatedPart);
         return alternative;
+    }
+
+    /** Text in UTF-8 with the transfer encoding Jakarta Mail would choose, chosen without a pass over it. */
+    private static void setText(MimePart part, String text, String subtype) throws MessagingException {
+        part.setText(text, "UTF-8", subtype);
+        part.setHeader("Content-Transfer-Encoding", TextEncoding.of(text));
     }
 
     private static InternetAddress recipient(MailDraft draft) throws UnsupportedEncodingException, MessagingException {

@@ -66,7 +66,9 @@ class SentMailSettledByIdTest extends DeskIntegrationTest {
             accepted(connection, batchMail);
             before = connection.rowsRead("outbox");
             assertThat(outbox.settle(List.of(batchMail))).extracting(OutboxRepository.Settled::id).containsExactly(batchMail);
-            assertThat(connection.rowsRead("outbox") - before).as("outbox rows read to settle a batch of one").isLessThanOrEqualTo(1);
+            // a handful (the row, versions of it), never the 5,000 others
+            assertThat(connection.rowsRead("outbox") - before).as("outbox rows read to settle a batch of one")
+                    .isLessThanOrEqualTo(10);
         }
     }
 
