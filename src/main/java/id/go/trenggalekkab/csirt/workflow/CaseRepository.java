@@ -46,10 +46,12 @@ public class CaseRepository {
         MapSqlParameterSource visit = visit(ticketId, entry, at, Logbook.SYSTEM);
         // found by its id alone and its step checked on the row that comes back: with the step in
         // the condition, a plan kept from a new desk's few tickets looked for this one among all
-        // of a flood's tickets in step 4 by their step
+        // of a flood's tickets in step 4 by their step. "No case yet" is the ticket's own row too:
+        // its step's clock is set when its case opens and never cleared; asked of case_step, a plan
+        // kept from a new desk's empty table read all of a flood's cases for each report
         List<String> steps = jdbc.queryForList("""
                 UPDATE ticket SET step_entered_at = :at, step_deadline = :deadline
-                 WHERE id = :ticketId AND NOT EXISTS (SELECT 1 FROM case_step WHERE ticket_id = :ticketId)
+                 WHERE id = :ticketId AND step_entered_at IS NULL
                 RETURNING status
                 """, visit, String.class);
         if (!steps.equals(List.of(entry.name()))) {
