@@ -34,11 +34,8 @@ class SentMailSettledByIdTest extends DeskIntegrationTest {
     @Test
     void oneAcceptedMailIsSettledByItsRowAfterTheOutboxGrew() throws Exception {
         try (RolledBackConnection connection = RolledBackConnection.open(pool)) {
-            OutboxRepository outbox = new OutboxRepository(connection.sql(), new PlannedEachRun(connection.dataSource()),
-                    clock);
-            long ticket = connection.sql().queryForObject("""
-                    INSERT INTO ticket (status, subject, received_at) VALUES ('VERIFICATION', 'Laporan', now()) RETURNING id
-                    """, Map.of(), Long.class);
+            OutboxRepository outbox = outbox(connection);
+            long ticket = ticket(connection);
             // run often enough to be prepared on the server, on today's outbox
             for (int i = 0; i < 10; i++) {
                 accepted(connection, mail(connection, ticket, 1, "PENDING"));
@@ -75,11 +72,8 @@ class SentMailSettledByIdTest extends DeskIntegrationTest {
     @Test
     void dueMailIsCheckedForReceiptsOneByOneWhateverTheOutboxHolds() throws Exception {
         try (RolledBackConnection connection = RolledBackConnection.open(pool)) {
-            OutboxRepository outbox = new OutboxRepository(connection.sql(), new PlannedEachRun(connection.dataSource()),
-                    clock);
-            long ticket = connection.sql().queryForObject("""
-                    INSERT INTO ticket (status, subject, received_at) VALUES ('VERIFICATION', 'Laporan', now()) RETURNING id
-                    """, Map.of(), Long.class);
+            OutboxRepository outbox = outbox(connection);
+            long ticket = ticket(connection);
             // a desk's history: thousands of mails sent, each with its receipt; then a flood's mail waiting
             mail(connection, ticket, GROWTH, "SENT");
             connection.sql().update("""
@@ -98,6 +92,16 @@ class SentMailSettledByIdTest extends DeskIntegrationTest {
                     .as("receipts read to find a batch of due mail, %d receipts in all", GROWTH)
                     .isLessThan(GROWTH / 10);
         }
+    }
+
+    private OutboxRepository outbox(RolledBackConnection connection) {
+        return new OutboxRepository(connection.sql(), new PlannedEachRun(connection.dataSource()), clock);
+    }
+
+    private static long ticket(RolledBackConnection connection) {
+        return connection.sql().queryForObject("""
+                INSERT INTO ticket (status, subject, received_at) VALUES ('VERIFICATION', 'Laporan', now()) RETURNING id
+                """, Map.of(), Long.class);
     }
 
     /** The last of {@code count} outbound mails on the ticket, in the outbox with that status. */
