@@ -49,7 +49,8 @@ final class DangerSigns {
             String extension = extension(part.filename());
             if (EXECUTABLE.contains(extension) || startsWith(head, 'M', 'Z') || startsWith(head, 0x7f, 'E', 'L', 'F')) {
                 signs.add("Lampiran berupa program atau skrip: " + name + " - jangan dijalankan");
-            } else if (MACRO.contains(extension) || contains(head, OLE_VBA) || isZip(head) && contains(head, OOXML_VBA)) {
+            } else if (MACRO.contains(extension) || isOle(head) && contains(head, OLE_VBA)
+                    || isZip(head) && contains(head, OOXML_VBA)) {
                 signs.add("Dokumen bermakro: " + name + " - buka hanya di lingkungan analisis");
             }
             if (isZip(head) && zipEncrypted(head)) {
@@ -88,6 +89,15 @@ final class DangerSigns {
 
     private static boolean isZip(byte[] head) {
         return startsWith(head, 'P', 'K', 3, 4);
+    }
+
+    /**
+     * An OLE compound file (the old Office formats), where a VBA project is a stream named in
+     * the clear: only there is the name looked for, not through every attachment's first
+     * megabyte (a PDF or a picture cannot carry one readable so).
+     */
+    private static boolean isOle(byte[] head) {
+        return startsWith(head, 0xD0, 0xCF, 0x11, 0xE0);
     }
 
     /** Any local file header in the head with the "encrypted" flag (bit 0 of the general purpose flags). */

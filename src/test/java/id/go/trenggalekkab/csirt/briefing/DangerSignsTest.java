@@ -26,9 +26,12 @@ class DangerSignsTest {
         byte[] ole = bytes("\u00d0\u00cf\u0011\u00e0 ... _\0V\0B\0A\0_\0P\0R\0O\0J\0E\0C\0T\0 ...");
         ParsedMail mail = mail("Lihat dokumen.", part("undangan.docm", "application/octet-stream", bytes("PK\u0003\u0004x")),
                 part("anggaran.xls", "application/vnd.ms-excel", ole),
-                part("biasa.docx", "application/octet-stream", bytes("PK\u0003\u0004\u0014\0\0\0\u0008\0word/document.xml")));
+                part("biasa.docx", "application/octet-stream", bytes("PK\u0003\u0004\u0014\0\0\0\u0008\0word/document.xml")),
+                // the stream's name in what is not an OLE file is only text about it
+                part("catatan.bin", "application/octet-stream", bytes("nama aliran: _\0V\0B\0A\0_\0P\0R\0O\0J\0E\0C\0T\0")));
         assertThat(DangerSigns.of(mail)).hasSize(2).allSatisfy(s -> assertThat(s).startsWith("Dokumen bermakro"))
-                .noneSatisfy(s -> assertThat(s).contains("biasa.docx"));
+                .noneSatisfy(s -> assertThat(s).contains("biasa.docx"))
+                .noneSatisfy(s -> assertThat(s).contains("catatan.bin"));
     }
 
     @Test
