@@ -9,7 +9,10 @@ COPY src src
 RUN mvn -B -q package -DskipTests
 
 FROM eclipse-temurin:17-jre
-RUN useradd --system --create-home csirt
+# NSS computes the evidence hashes ten times faster than the JDK's code under C1 (system.Sha256);
+# without it the desk hashes with the JDK's code, correctly but slower
+RUN apt-get update && apt-get install -y --no-install-recommends libnss3 && rm -rf /var/lib/apt/lists/* \
+    && useradd --system --create-home csirt
 WORKDIR /opt/csirt-maildesk
 COPY --from=build /src/target/csirt-maildesk-*.jar app.jar
 COPY routes routes
