@@ -175,6 +175,28 @@ final class CpuSplit {
     }
 
     /** The machine's busy and total ticks so far, every process and the kernel, from /proc/stat. */
+    /**
+     * Waits until the whole machine is quiet (under 15 % busy over a second), at most a minute, so
+     * that one system's measurement does not begin in the tail of another's work (RT's PostgreSQL
+     * vacuuming its new tickets, a previous desk's data folder being deleted). Says how long it
+     * waited and how busy the machine was when it went on.
+     */
+    static String awaitQuietMachine() throws InterruptedException {
+        long start = System.nanoTime();
+        double busy = 100;
+        while (System.nanoTime() - start < 60_000_000_000L) {
+            long[] before = machineTicks();
+            Thread.sleep(1000);
+            long[] after = machineTicks();
+            busy = after[1] == before[1] ? 0 : 100.0 * (after[0] - before[0]) / (after[1] - before[1]);
+            if (busy < 15) {
+                break;
+            }
+        }
+        return String.format(Locale.ROOT, "the machine %.0f %% busy after %.0f s of waiting for it to settle",
+                busy, (System.nanoTime() - start) / 1e9);
+    }
+
     private static long[] machineTicks() {
         try {
             String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");

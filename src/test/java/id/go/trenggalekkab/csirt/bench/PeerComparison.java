@@ -244,6 +244,7 @@ final class PeerComparison {
             feed(rt, work, warm, "4", "warm");
             moveAside(spool.resolve("new"), work.resolve("rt-mail-before"));
             long before = Long.parseLong(sh(rt, Map.of(), "python3", rt.resolve("bench_lib.py").toString(), "count", "csirt").strip());
+            System.out.println("  Request Tracker 5, before the measured reports: " + CpuSplit.awaitQuietMachine());
             double seconds = feed(rt, work, reports, parallel(), "reports");
             String verified = sh(rt, Map.of(), "python3", rt.resolve("bench_lib.py").toString(), "verify-new",
                     reports.toString(), "csirt", spool.resolve("new").toString(), String.valueOf(before));
@@ -313,6 +314,7 @@ final class PeerComparison {
                 analyse(desk, data);
             }
             Map<String, Long> scannedBefore = rowsReadBySequentialScans(jdbc);
+            System.out.println("    before the measured reports: " + CpuSplit.awaitQuietMachine());
             CpuSplit cpu = CpuSplit.start();
             // BENCH_WALL=1: where the intake's lanes spend their time, waiting included
             WallClockSampler wall = WallClockSampler.startIf(System.getenv("BENCH_WALL") != null);
