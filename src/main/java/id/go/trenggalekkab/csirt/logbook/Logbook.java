@@ -40,7 +40,7 @@ public class Logbook {
 
     /** What became of one mail the desk meant to send, by the desk itself: {@code CASE_FILE_SENT}. */
     public void recordMail(Long ticketId, MessageKind kind, MailStage stage, String detail) {
-        insert(ticketId, SYSTEM, kind.name() + "_" + stage.name(), detail);
+        insert(ticketId, SYSTEM, mailEvent(kind, stage), detail);
     }
 
     /**
@@ -50,8 +50,13 @@ public class Logbook {
     public void recordMails(List<MailEvent> mails) {
         if (!mails.isEmpty()) {
             jdbc.batchUpdate(INSERT, mails.stream().map(mail -> entry(mail.at(), mail.ticketId(), SYSTEM,
-                    mail.kind().name() + "_" + mail.stage().name(), mail.detail())).toArray(MapSqlParameterSource[]::new));
+                    mailEvent(mail.kind(), mail.stage()), mail.detail())).toArray(MapSqlParameterSource[]::new));
         }
+    }
+
+    /** {@code CASE_FILE_SENT}: what became of a mail, as the logbook names it. */
+    private static String mailEvent(MessageKind kind, MailStage stage) {
+        return kind.name() + "_" + stage.name();
     }
 
     private void insert(Long ticketId, String actor, String event, String detail) {

@@ -54,12 +54,12 @@ public class OutboxDispatcher {
     private final Logbook logbook;
     private final TransactionTemplate transaction;
     private final TransactionTemplate receipt;
-    private Instant strandedSweptAt = Instant.MIN;
     private final Clock clock;
     private final CsirtProperties.Outbox settings;
     private final Session session = Session.getInstance(new Properties());
 
     private volatile Instant pausedUntil = Instant.MIN;
+    private Instant strandedSweptAt = Instant.MIN;
     private int consecutiveUnavailable;
     private String lastServerError;
 

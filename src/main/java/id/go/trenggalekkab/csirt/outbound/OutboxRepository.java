@@ -101,15 +101,10 @@ public class OutboxRepository {
                 new MapSqlParameterSource("id", mail.messageRow()), byte[].class);
     }
 
-    /**
-     * The server accepted the mail: its receipt, committed by the caller at once, alone. Returns
-     * the time it records.
-     */
-    Instant recordDelivery(long outboxId) {
-        Instant now = clock.instant();
+    /** The server accepted the mail: its receipt, committed by the caller at once, alone. */
+    void recordDelivery(long outboxId) {
         jdbc.update("INSERT INTO outbox_delivery (outbox_id, delivered_at) VALUES (:id, :now)",
-                new MapSqlParameterSource().addValue("id", outboxId).addValue("now", Timestamp.from(now)));
-        return now;
+                new MapSqlParameterSource().addValue("id", outboxId).addValue("now", Timestamp.from(clock.instant())));
     }
 
     /** Marks SENT the mails of this batch the server accepted, by their receipts; returns them. */

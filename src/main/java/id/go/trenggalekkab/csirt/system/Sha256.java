@@ -81,9 +81,7 @@ public final class Sha256 {
 
     /** NSS's SHA-256 through a PKCS#11 provider of this class's own, without a key database; empty where unavailable. */
     static Optional<MessageDigest> nss() {
-        Optional<String> directory = NSS_DIRECTORIES.stream()
-                .filter(d -> Files.isReadable(Path.of(d, "libnss3.so")) && Files.isReadable(Path.of(d, "libsoftokn3.so")))
-                .findFirst();
+        Optional<String> directory = nssDirectory();
         Provider pkcs11 = Security.getProvider("SunPKCS11");
         if (directory.isEmpty() || pkcs11 == null) {
             return Optional.empty();
@@ -100,9 +98,16 @@ public final class Sha256 {
         }
     }
 
+    /** The folder holding the system's NSS libraries, where it has them. */
+    static Optional<String> nssDirectory() {
+        return NSS_DIRECTORIES.stream()
+                .filter(d -> Files.isReadable(Path.of(d, "libnss3.so")) && Files.isReadable(Path.of(d, "libsoftokn3.so")))
+                .findFirst();
+    }
+
     /**
-     * The candidate gives the JDK's hashes: for nothing, for the published vector, and for
-     * pseudo-random bytes of awkward lengths fed in awkward pieces.
+     * The candidate gives the JDK's hashes: for nothing, and for pseudo-random bytes of
+     * awkward lengths (around SHA-256's 64-byte block and its padding) fed in awkward pieces.
      */
     static boolean agrees(MessageDigest candidate, MessageDigest reference) {
         try {

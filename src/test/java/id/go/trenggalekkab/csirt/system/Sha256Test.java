@@ -3,8 +3,6 @@ package id.go.trenggalekkab.csirt.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +10,6 @@ import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,8 +40,7 @@ class Sha256Test {
 
     @Test
     void theSystemsNssHashesWhereTheSystemHasIt() {
-        boolean nssInstalled = Stream.of("/usr/lib/x86_64-linux-gnu", "/usr/lib/aarch64-linux-gnu", "/usr/lib64", "/usr/lib")
-                .anyMatch(d -> Files.isReadable(Path.of(d, "libnss3.so")) && Files.isReadable(Path.of(d, "libsoftokn3.so")));
+        boolean nssInstalled = Sha256.nssDirectory().isPresent();
         assertThat(Sha256.provider()).as("the provider in use, NSS installed: %s", nssInstalled)
                 .isEqualTo(nssInstalled ? "SunPKCS11-nss" : "SUN");
     }
