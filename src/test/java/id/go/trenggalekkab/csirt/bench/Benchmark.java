@@ -65,6 +65,7 @@ public final class Benchmark {
             case "memory" -> MemoryBenchmark.run();
             case "desks" -> TwoDesksBenchmark.run(Integer.parseInt(a.get(1)));
             case "extract" -> ExtractionBenchmark.run();
+            case "hash" -> HashBenchmark.run();
             case "versus-rt" -> PeerComparison.run(Integer.parseInt(a.get(1)), a.subList(2, a.size()), true);
             case "flood" -> PeerComparison.run(Integer.parseInt(a.get(1)), a.subList(2, a.size()), false);
             case "shipped-steady" -> PeerComparison.steady(Integer.parseInt(a.get(1)), Integer.parseInt(a.get(2)));
