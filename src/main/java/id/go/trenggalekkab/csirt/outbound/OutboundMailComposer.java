@@ -11,7 +11,6 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
-import jakarta.mail.internet.MimePart;
 import jakarta.mail.internet.MimeUtility;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -45,7 +44,7 @@ public class OutboundMailComposer {
         String messageId = "<ttis." + UUID.randomUUID() + "@" + properties.deskDomain() + ">";
         String subject = HeaderValues.oneLine(draft.subject(), 250);
         try {
-            MimeMessage message = new FixedIdMimeMessage(session, messageId);
+            FixedIdMimeMessage message = new FixedIdMimeMessage(session, messageId);
             message.setFrom(new InternetAddress(properties.deskAddress(), properties.deskName(), "UTF-8"));
             message.setRecipient(Message.RecipientType.TO, recipient(draft));
             message.setSubject(subject, "UTF-8");
@@ -63,12 +62,10 @@ public class OutboundMailComposer {
             if (draft.html() != null) {
                 message.setContent(alternative(draft));
             } else if (draft.attachments().isEmpty()) {
-                setText(message, draft.body(), "plain");
+                message.setEncodedText(EncodedText.of(draft.body(), "plain"));
             } else {
                 MimeMultipart mixed = new MimeMultipart("mixed");
-                MimeBodyPart text = new MimeBodyPart();
-                setText(text, draft.body(), "plain");
-                mixed.addBodyPart(text);
+                mixed.addBodyPart(EncodedText.of(draft.body(), "plain").part());
                 for (MailDraft.Attachment a : draft.attachments()) {
                     MimeBodyPart part = new MimeBodyPart();
                     part.setDataHandler(new jakarta.activation.DataHandler(
@@ -94,13 +91,9 @@ public class OutboundMailComposer {
     /** text/plain, then text/html with its inline images: clients show the richest they can. */
     private static MimeMultipart alternative(MailDraft draft) throws MessagingException {
         MimeMultipart alternative = new MimeMultipart("alternative");
-        MimeBodyPart text = new MimeBodyPart();
-        setText(text, draft.body(), "plain");
-        alternative.addBodyPart(text);
+        alternative.addBodyPart(EncodedText.of(draft.body(), "plain").part());
         MimeMultipart related = new MimeMultipart("related");
-        MimeBodyPart html = new MimeBodyPart();
-        setText(html, draft.html(), "html");
-        related.addBodyPart(html);
+        related.addBodyPart(EncodedText.of(draft.html(), "html").part());
         for (MailDraft.InlineImage image : draft.inlineImages()) {
             MimeBodyPart part = new MimeBodyPart();
             part.setDataHandler(new jakarta.activation.DataHandler(
@@ -113,12 +106,6 @@ public class OutboundMailComposer {
         relatedPart.setContent(related);
         alternative.addBodyPart(relatedPart);
         return alternative;
-    }
-
-    /** Text in UTF-8 with the transfer encoding Jakarta Mail would choose, chosen without a pass over it. */
-    private static void setText(MimePart part, String text, String subtype) throws MessagingException {
-        part.setText(text, "UTF-8", subtype);
-        part.setHeader("Content-Transfer-Encoding", TextEncoding.of(text));
     }
 
     private static InternetAddress recipient(MailDraft draft) throws UnsupportedEncodingException, MessagingException {
@@ -141,6 +128,13 @@ public class OutboundMailComposer {
         FixedIdMimeMessage(Session session, String messageId) {
             super(session);
             this.messageId = messageId;
+        }
+
+        /** The text as the message's whole content, encoded already: Jakarta Mail writes it as it is. */
+        void setEncodedText(EncodedText text) throws MessagingException {
+            setHeader("Content-Type", text.contentType());
+            setHeader("Content-Transfer-Encoding", text.transferEncoding());
+            content = text.encoded();
         }
 
         @Override

@@ -1,8 +1,10 @@
 package id.go.trenggalekkab.csirt.outbound;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * The Content-Transfer-Encoding Jakarta Mail chooses for a text part written in UTF-8,
- * worked out from the text itself. Left to choose, Jakarta Mail writes the whole text
+ * worked out from the text's bytes. Left to choose, Jakarta Mail writes the whole text
  * through its data handler once only to count its bytes before writing it again to send;
  * on the intake's path (an acknowledgement and a briefing per officer on duty, per report)
  * that first pass was a quarter of composing a mail. The choice is the same, byte for byte
@@ -16,45 +18,27 @@ final class TextEncoding {
     private TextEncoding() {}
 
     static String of(String text) {
+        return of(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** @param utf8 the text as UTF-8 writes it (a lone surrogate as '?', as Jakarta Mail's writer does) */
+    static String of(byte[] utf8) {
         long ascii = 0;
-        long nonAscii = 0;
         long lineLength = 0;
         boolean longLine = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            int bytes;
-            boolean textByte;
-            if (c < 0x80) {
-                bytes = 1;
-                textByte = c < 0x7F && (c >= 0x20 || c == '\r' || c == '\n' || c == '\t');
-            } else if (c < 0x800) {
-                bytes = 2;
-                textByte = false;
-            } else if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-                // a pair: four bytes in UTF-8
-                bytes = 4;
-                textByte = false;
-                i++;
-            } else if (Character.isSurrogate(c)) {
-                // alone, it cannot be encoded: UTF-8's encoder writes '?' for it
-                bytes = 1;
-                textByte = true;
-            } else {
-                bytes = 3;
-                textByte = false;
-            }
-            if (c == '\r' || c == '\n') {
+        for (byte b : utf8) {
+            if (b == '\r' || b == '\n') {
                 lineLength = 0;
             } else {
-                lineLength += bytes;
+                lineLength++;
                 longLine |= lineLength > LONGEST_LINE;
             }
-            if (textByte) {
-                ascii += bytes;
-            } else {
-                nonAscii += bytes;
+            // every byte of a character beyond US-ASCII is >= 0x80, negative as a Java byte
+            if (b >= 0x20 && b < 0x7F || b == '\r' || b == '\n' || b == '\t') {
+                ascii++;
             }
         }
+        long nonAscii = utf8.length - ascii;
         if (nonAscii == 0) {
             return longLine ? "quoted-printable" : "7bit";
         }
