@@ -79,20 +79,30 @@ public class Acknowledgements {
     /** @param filename null where the part has none */
     record AttachmentLine(String filename, String contentType, long size, String sha256) {}
 
+    /**
+     * Whether the reporter may be acknowledged ({@link AcknowledgementPolicy}), decided before
+     * the ticket is numbered: from the number to the commit every other new report waits.
+     *
+     * @param suppressedBecause empty where the acknowledgement goes
+     */
+    public record Decision(Optional<String> suppressedBecause) {}
+
     @Transactional(propagation = Propagation.MANDATORY)
-    public void acknowledge(long ticketId, TicketNumber number, InboundMail mail, Optional<String> automaticReason) {
-        Optional<String> suppressed = policy.suppressionReason(mail, automaticReason);
-        if (suppressed.isPresent()) {
-            logbook.recordMail(ticketId, MessageKind.ACKNOWLEDGEMENT, MailStage.SUPPRESSED, suppressed.get());
+    public Decision decide(InboundMail mail, Optional<String> automaticReason) {
+        return new Decision(policy.suppressionReason(mail, automaticReason));
+    }
+
+    /** @param decision {@link #decide}, in the same transaction */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void acknowledge(long ticketId, TicketNumber number, InboundMail mail, Decision decision) {
+        if (decision.suppressedBecause().isPresent()) {
+            logbook.recordMail(ticketId, MessageKind.ACKNOWLEDGEMENT, MailStage.SUPPRESSED,
+                    decision.suppressedBecause().get());
             return;
         }
         ParsedMail parsed = mail.parsed();
-        List<String> thread = new ArrayList<>(parsed.references());
-        if (parsed.messageId() != null) {
-            thread.add(parsed.messageId());
-        }
         mailer.queue(Letter.of(MessageKind.ACKNOWLEDGEMENT, model(number, mail, standards()), parsed.fromAddress(), null)
-                .onCase(ticketId).answering(parsed.messageId()).referencing(thread));
+                .onCase(ticketId).answering(parsed.messageId()).referencing(parsed.threadEndingHere()));
     }
 
     private TimeStandards standards() {

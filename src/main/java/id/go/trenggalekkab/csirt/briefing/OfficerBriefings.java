@@ -146,20 +146,23 @@ public class OfficerBriefings {
     /**
      * A new report's briefing, all of it that the ticket's number does not change: who is on
      * duty, and what the mail says and warns of (its attachments' first bytes read for
-     * {@link DangerSigns}). Prepared before the ticket is numbered (routes/take-in.camel.yaml)
-     * because every other new report waits from the number to this one's commit: only the
-     * case heading, the rendering and the queuing are left for that stretch.
+     * {@link DangerSigns}), and the case as it stands but for its number. Prepared before the
+     * ticket is numbered (routes/take-in.camel.yaml) because every other new report waits from
+     * the number to this one's commit: only the rendering and the queuing are left for that
+     * stretch, with no more reading of the database.
      */
     public static final class NewReportBriefing {
 
-        static final NewReportBriefing NOBODY_TO_TELL = new NewReportBriefing(List.of(), null);
+        static final NewReportBriefing NOBODY_TO_TELL = new NewReportBriefing(List.of(), null, null);
 
         private final List<Person> officers;
         private final OfficerBriefing briefing;
+        private final Ticket unnumbered;
 
-        private NewReportBriefing(List<Person> officers, OfficerBriefing briefing) {
+        private NewReportBriefing(List<Person> officers, OfficerBriefing briefing, Ticket unnumbered) {
             this.officers = officers;
             this.briefing = briefing;
+            this.unnumbered = unnumbered;
         }
     }
 
@@ -170,15 +173,18 @@ public class OfficerBriefings {
         }
         List<Person> officers = directory.officersOnDuty(clock.instant());
         return officers.isEmpty() ? NewReportBriefing.NOBODY_TO_TELL
-                : new NewReportBriefing(officers, model(stored.ticketId(), stored, "pelapor", true));
+                : new NewReportBriefing(officers, model(stored.ticketId(), stored, "pelapor", true),
+                        tickets.get(stored.ticketId()));
     }
 
     /** @param prepared {@link #prepareNewReport}, in the same transaction */
     @Transactional(propagation = Propagation.MANDATORY)
     public StoredMail newReport(StoredMail stored, NewReportBriefing prepared) {
         if (prepared.briefing != null) {
-            Ticket ticket = tickets.get(stored.ticketId());
-            send(ticket, stored, prepared.briefing.about(ticket), prepared.officers);
+            Ticket ticket = prepared.unnumbered.numbered(stored.number());
+            // the report is the case's whole thread so far
+            send(ticket, stored, prepared.briefing.about(ticket), prepared.officers,
+                    stored.arrival().mail().parsed().threadEndingHere());
         }
         return stored;
     }
@@ -214,14 +220,16 @@ public class OfficerBriefings {
 
     private void brief(Ticket ticket, StoredMail stored, String sender, boolean newReport, List<Person> officers) {
         if (!officers.isEmpty()) {
-            send(ticket, stored, model(ticket.id(), stored, sender, newReport).about(ticket), officers);
+            send(ticket, stored, model(ticket.id(), stored, sender, newReport).about(ticket), officers, null);
         }
     }
 
-    private void send(Ticket ticket, StoredMail stored, OfficerBriefing briefing, List<Person> officers) {
+    /** @param thread null: the case's thread, as stored */
+    private void send(Ticket ticket, StoredMail stored, OfficerBriefing briefing, List<Person> officers,
+                      List<String> thread) {
         for (Person officer : officers) {
             mailer.queue(Letter.of(MessageKind.OFFICER_BRIEFING, briefing.to(officer), officer.address(), officer.name())
-                    .onCase(ticket.id()).answering(stored.arrival().mail().parsed().messageId()));
+                    .onCase(ticket.id()).answering(stored.arrival().mail().parsed().messageId()).referencing(thread));
         }
     }
 

@@ -63,10 +63,16 @@ public class NewCases {
         return stored;
     }
 
+    /** Whether the reporter may be acknowledged, asked before the number is taken. */
     @Transactional(propagation = Propagation.MANDATORY)
-    public IntakeOutcome acknowledge(StoredMail stored) {
-        acknowledgements.acknowledge(stored.ticketId(), stored.number(), stored.arrival().mail(),
-                stored.arrival().automaticReason());
+    public Acknowledgements.Decision decideAcknowledgement(StoredMail stored) {
+        return acknowledgements.decide(stored.arrival().mail(), stored.arrival().automaticReason());
+    }
+
+    /** @param decision {@link #decideAcknowledgement}, in the same transaction */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public IntakeOutcome acknowledge(StoredMail stored, Acknowledgements.Decision decision) {
+        acknowledgements.acknowledge(stored.ticketId(), stored.number(), stored.arrival().mail(), decision);
         return new IntakeOutcome.TicketCreated(stored.number().toString(), stored.messageRowId());
     }
 }

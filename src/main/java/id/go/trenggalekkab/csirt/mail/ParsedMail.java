@@ -43,4 +43,16 @@ public record ParsedMail(
         }
         return ids;
     }
+
+    /**
+     * The thread as a reply to this message names it in References: this message's own
+     * references, oldest first, then its Message-ID where it has one.
+     */
+    public List<String> threadEndingHere() {
+        java.util.ArrayList<String> thread = new java.util.ArrayList<>(references);
+        if (messageId != null) {
+            thread.add(messageId);
+        }
+        return thread;
+    }
 }

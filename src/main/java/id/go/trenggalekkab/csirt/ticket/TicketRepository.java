@@ -119,7 +119,8 @@ public class TicketRepository {
 
     private static Ticket ticket(ResultSet rs, int row) throws SQLException {
         Timestamp deadline = rs.getTimestamp("step_deadline");
-        return new Ticket(rs.getLong("id"), TicketNumber.parse(rs.getString("number")),
+        String number = rs.getString("number");
+        return new Ticket(rs.getLong("id"), number == null ? null : TicketNumber.parse(number),
                 CaseStep.valueOf(rs.getString("status")), rs.getString("reporter_name"),
                 rs.getString("reporter_address"), rs.getString("subject"), rs.getTimestamp("received_at").toInstant(),
                 rs.getBoolean("automatic"), rs.getString("automatic_reason"),
