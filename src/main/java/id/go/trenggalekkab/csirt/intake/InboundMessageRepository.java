@@ -29,10 +29,12 @@ public class InboundMessageRepository {
     /**
      * Serialises the intake of one message across threads and instances, for the rest of
      * the transaction: two deliveries of one message cannot both pass the duplicate check.
+     * The keys are locked in the order given, in one round trip; what they guard is read
+     * after, in a statement of its own, which sees what committed while this one waited.
      */
-    void lockMessageKey(String key) {
-        jdbc.queryForList("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))",
-                new MapSqlParameterSource("key", key));
+    void lockMessageKeys(List<String> keys) {
+        jdbc.queryForList("SELECT pg_advisory_xact_lock(hashtextextended(key, 0)) FROM unnest(ARRAY[:keys]) AS key",
+                new MapSqlParameterSource("keys", keys));
     }
 
     Optional<Long> ticketOfInboundBySha(String sha256) {

@@ -3,6 +3,7 @@ package id.go.trenggalekkab.csirt.intake;
 import id.go.trenggalekkab.csirt.logbook.Logbook;
 import id.go.trenggalekkab.csirt.logbook.LogbookEvent;
 import id.go.trenggalekkab.csirt.ticket.TicketRepository;
+import java.util.List;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,11 +29,9 @@ public class KnownCopies {
 
     @Transactional(propagation = Propagation.MANDATORY)
     public Arrival recognise(Arrival arrival) {
-        messages.lockMessageKey("sha256:" + arrival.mail().sha256());
         String messageId = arrival.mail().parsed().messageId();
-        if (messageId != null) {
-            messages.lockMessageKey("message-id:" + messageId);
-        }
+        messages.lockMessageKeys(messageId == null ? List.of("sha256:" + arrival.mail().sha256())
+                : List.of("sha256:" + arrival.mail().sha256(), "message-id:" + messageId));
         return messages.ticketOfInboundBySha(arrival.mail().sha256()).map(arrival::copyOf).orElse(arrival);
     }
 
