@@ -62,6 +62,33 @@ class ModuleStructureTest {
                 .isEqualTo(drawn);
     }
 
+    /**
+     * The logbook writes a transaction's entries as it commits ({@code Logbook}), and writes
+     * what is waiting before it reads: SQL reading the logbook table anywhere else would miss
+     * the entries its own transaction recorded.
+     */
+    @Test
+    void theLogbookTableIsReadByTheLogbookOnly() throws IOException {
+        java.util.regex.Pattern readsLogbook = java.util.regex.Pattern.compile(
+                "(?i)\\b(FROM|JOIN)\\s+logbook\\b");
+        Path sources = Path.of("src/main/java");
+        java.util.List<Path> readers;
+        try (var files = Files.walk(sources)) {
+            readers = files.filter(f -> f.toString().endsWith(".java"))
+                    .filter(f -> !f.startsWith(sources.resolve("id/go/trenggalekkab/csirt/logbook")))
+                    .filter(f -> {
+                        try {
+                            return readsLogbook.matcher(Files.readString(f, StandardCharsets.UTF_8)).find();
+                        } catch (IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    }).toList();
+        }
+        assertThat(readers).as("read the logbook through Logbook").isEmpty();
+        assertThat(readsLogbook.matcher("SELECT count(*) FROM logbook WHERE at > :since").find()).isTrue();
+        assertThat(readsLogbook.matcher("SELECT * FROM logbook_seal").find()).isFalse();
+    }
+
     /** Direct dependencies by module name. */
     private static Map<String, Set<String>> dependencies() {
         Map<String, Set<String>> graph = new TreeMap<>();

@@ -1,5 +1,6 @@
 package id.go.trenggalekkab.csirt.oversight;
 
+import id.go.trenggalekkab.csirt.logbook.Logbook;
 import id.go.trenggalekkab.csirt.sop.CaseStep;
 import id.go.trenggalekkab.csirt.sop.Role;
 import java.sql.Timestamp;
@@ -20,9 +21,11 @@ class DailySummaryRepository {
             .filter(s -> s.actor() == Role.OFFICER).map(Enum::name).toList();
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final Logbook logbook;
 
-    DailySummaryRepository(NamedParameterJdbcTemplate jdbc) {
+    DailySummaryRepository(NamedParameterJdbcTemplate jdbc, Logbook logbook) {
         this.jdbc = jdbc;
+        this.logbook = logbook;
     }
 
     record CaseLine(String ticket, String subject, String step, Instant deadline, String assignee) {}
@@ -58,10 +61,7 @@ class DailySummaryRepository {
         return new DailySummary.Figures(to, newCases, dueSoon, overdue,
                 count("SELECT count(*) FROM reporter_wait WHERE ended_at IS NULL AND asked_at < :to", p),
                 count("SELECT count(*) FROM quarantine WHERE quarantined_at >= :from AND quarantined_at < :to", p),
-                count("""
-                        SELECT count(*) FROM logbook WHERE at >= :from AND at < :to
-                           AND (event LIKE '%\\_FAILED' OR event = 'RECIPIENT_UNDELIVERABLE')
-                        """, p),
+                logbook.deliveryFailuresBetween(from, to),
                 count("""
                         SELECT count(*) FROM message WHERE direction = 'IN' AND kind = 'FOLLOW_UP' AND automatic
                            AND received_at >= :from AND received_at < :to

@@ -1,7 +1,6 @@
 package id.go.trenggalekkab.csirt.workflow;
 
 import id.go.trenggalekkab.csirt.logbook.Logbook;
-import id.go.trenggalekkab.csirt.logbook.LogbookEvent;
 import id.go.trenggalekkab.csirt.sla.SlaPolicy;
 import id.go.trenggalekkab.csirt.sop.CaseStep;
 import id.go.trenggalekkab.csirt.sop.Category;
@@ -185,15 +184,6 @@ public class CaseRepository {
     void recordStrangerAlert(long ticketId, Instant at) {
         jdbc.update("INSERT INTO stranger_alert (ticket_id, sent_at) VALUES (:ticketId, :at)",
                 new MapSqlParameterSource().addValue("ticketId", ticketId).addValue("at", Timestamp.from(at)));
-    }
-
-    /** Strangers' mail kept on the case since then, from the logbook. */
-    int strangerMailSince(long ticketId, Instant since) {
-        return jdbc.queryForObject("""
-                SELECT count(*) FROM logbook WHERE ticket_id = :ticketId AND event = :event AND at > :since
-                """, new MapSqlParameterSource().addValue("ticketId", ticketId)
-                .addValue("event", LogbookEvent.NON_PARTICIPANT_MESSAGE.name()).addValue("since", Timestamp.from(since)),
-                Integer.class);
     }
 
     void setMergedInto(long ticketId, Long mainTicketId) {

@@ -3,6 +3,7 @@ package id.go.trenggalekkab.csirt.workflow;
 import id.go.trenggalekkab.csirt.directory.Directory;
 import id.go.trenggalekkab.csirt.directory.Person;
 import id.go.trenggalekkab.csirt.logbook.Logbook;
+import id.go.trenggalekkab.csirt.logbook.LogbookEvent;
 import id.go.trenggalekkab.csirt.logbook.MailStage;
 import id.go.trenggalekkab.csirt.outbound.Letter;
 import id.go.trenggalekkab.csirt.outbound.MailModel;
@@ -73,7 +74,8 @@ class OfficerAlerts {
             return;
         }
         // this mail's own entry is in the logbook already; the rest since the last alert were held back
-        int heldBack = Math.max(0, cases.strangerMailSince(ticket.id(), last.orElse(Instant.EPOCH)) - 1);
+        int heldBack = Math.max(0, logbook.countSince(ticket.id(), LogbookEvent.NON_PARTICIPANT_MESSAGE,
+                last.orElse(Instant.EPOCH)) - 1);
         cases.recordStrangerAlert(ticket.id(), now);
         alert(ticket, new OfficerAlert(CaseHeading.of(ticket), null, true, false, sender, subject, heldBack, null, null));
     }
