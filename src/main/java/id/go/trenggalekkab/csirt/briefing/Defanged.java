@@ -19,6 +19,11 @@ final class Defanged {
         if (text == null) {
             return null;
         }
+        // both patterns need "://", which most of a report does not have: a look for it is
+        // cheaper than the patterns' passes (3 % of the intake's CPU, most of it on such text)
+        if (!text.contains("://")) {
+            return text;
+        }
         String schemes = SCHEME.matcher(text).replaceAll("hxx$2");
         return HOST.matcher(schemes).replaceAll(host -> Matcher.quoteReplacement(host.group(1).replace(".", "[.]")));
     }

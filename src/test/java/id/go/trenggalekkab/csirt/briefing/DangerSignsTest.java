@@ -70,6 +70,10 @@ class DangerSignsTest {
     void addressesAreShownDefanged() {
         assertThat(Defanged.text("lihat https://evil.example.com/a.b?c=d dan http://1.2.3.4:8080/$1"))
                 .isEqualTo("lihat hxxps://evil[.]example[.]com/a.b?c=d dan hxxp://1[.]2[.]3[.]4:8080/$1");
+        // a scheme written twice hides no host
+        assertThat(Defanged.text("x HTTP://://evil.example/")).isEqualTo("x hxxP://://evil[.]example/");
+        // without "://" nothing is an address to defang
+        assertThat(Defanged.text("lapor ke evil.example.com \u2014 1.2.3.4")).isEqualTo("lapor ke evil.example.com \u2014 1.2.3.4");
     }
 
     private static byte[] bytes(String latin1) {
