@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -166,9 +167,20 @@ public class Logbook {
         writeWaiting();
         return jdbc.query("""
                 SELECT id, at, actor, event, detail FROM logbook WHERE ticket_id = :ticketId ORDER BY id
-                """, new MapSqlParameterSource("ticketId", ticketId),
-                (rs, i) -> new Entry(rs.getLong("id"), rs.getTimestamp("at").toInstant(),
-                        rs.getString("actor"), rs.getString("event"), rs.getString("detail")));
+                """, new MapSqlParameterSource("ticketId", ticketId), Logbook::entry);
+    }
+
+    private static Entry entry(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Entry(rs.getLong("id"), rs.getTimestamp("at").toInstant(), rs.getString("actor"),
+                rs.getString("event"), rs.getString("detail"));
+    }
+
+    /** The latest entry of an event, on any case or none, this transaction's own included. */
+    public Optional<Entry> latest(LogbookEvent event) {
+        writeWaiting();
+        return jdbc.query("""
+                SELECT id, at, actor, event, detail FROM logbook WHERE event = :event ORDER BY id DESC LIMIT 1
+                """, new MapSqlParameterSource("event", event.name()), Logbook::entry).stream().findFirst();
     }
 
     /** How many {@code event} entries a case has had since a given time, this transaction's own included. */

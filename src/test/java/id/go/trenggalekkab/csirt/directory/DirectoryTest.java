@@ -3,6 +3,7 @@ package id.go.trenggalekkab.csirt.directory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.go.trenggalekkab.csirt.logbook.Logbook;
+import id.go.trenggalekkab.csirt.logbook.LogbookEvent;
 import id.go.trenggalekkab.csirt.sop.Role;
 import id.go.trenggalekkab.csirt.support.DeskIntegrationTest;
 import java.nio.file.Files;
@@ -76,9 +77,7 @@ class DirectoryTest extends DeskIntegrationTest {
                         """);
                 assertThat(directory.reloadIfChanged()).isFalse();
                 assertThat(directory.withRole(Role.APH)).hasSize(1);
-                assertThat(named.getJdbcTemplate().queryForObject(
-                        "SELECT detail FROM logbook WHERE event = 'DIRECTORY_REFUSED' ORDER BY id DESC LIMIT 1",
-                        String.class)).contains("not-an-address");
+                assertThat(logbook.latest(LogbookEvent.DIRECTORY_REFUSED).orElseThrow().detail()).contains("not-an-address");
             } catch (java.io.IOException e) {
                 throw new IllegalStateException(e);
             }
@@ -122,9 +121,8 @@ class DirectoryTest extends DeskIntegrationTest {
                         """);
                 assertThat(directory.reloadIfChanged()).isFalse();
                 assertThat(directory.withRole(Role.OFFICER)).hasSize(2);
-                assertThat(named.getJdbcTemplate().queryForObject(
-                        "SELECT detail FROM logbook WHERE event = 'DIRECTORY_REFUSED' ORDER BY id DESC LIMIT 1",
-                        String.class)).contains("pagi@trenggalekkab.go.id").contains("'minggu pagi'");
+                assertThat(logbook.latest(LogbookEvent.DIRECTORY_REFUSED).orElseThrow().detail())
+                        .contains("pagi@trenggalekkab.go.id").contains("'minggu pagi'");
             } catch (java.io.IOException e) {
                 throw new IllegalStateException(e);
             }
