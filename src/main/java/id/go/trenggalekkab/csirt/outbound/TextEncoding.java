@@ -1,7 +1,5 @@
 package id.go.trenggalekkab.csirt.outbound;
 
-import java.nio.charset.StandardCharsets;
-
 /**
  * The Content-Transfer-Encoding Jakarta Mail chooses for a text part written in UTF-8,
  * worked out from the text's bytes. Left to choose, Jakarta Mail writes the whole text
@@ -16,10 +14,6 @@ final class TextEncoding {
     private static final int LONGEST_LINE = 998;
 
     private TextEncoding() {}
-
-    static String of(String text) {
-        return of(text.getBytes(StandardCharsets.UTF_8));
-    }
 
     /** @param utf8 the text as UTF-8 writes it (a lone surrogate as '?', as Jakarta Mail's writer does) */
     static String of(byte[] utf8) {
