@@ -149,7 +149,8 @@ public class OfficerBriefings {
      * {@link DangerSigns}), and the case as it stands but for its number. Prepared before the
      * ticket is numbered (routes/take-in.camel.yaml) because every other new report waits from
      * the number to this one's commit: only the rendering and the queuing are left for that
-     * stretch, with no more reading of the database.
+     * stretch, with no more reading of the database (but for a report without a Message-ID,
+     * whose briefings still look for the case's thread to answer).
      */
     public static final class NewReportBriefing {
 

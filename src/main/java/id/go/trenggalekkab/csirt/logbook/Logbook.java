@@ -21,9 +21,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  *
  * <p>Inside a transaction, entries are written together as it commits, in the order they
  * were recorded, each with the time it was recorded: one round trip instead of one per
- * entry (a new report records nine). What the transaction reads of the logbook
- * ({@link #forTicket}, {@link #countSince}...) includes them: the logbook table is read
- * here only (ModuleStructureTest), and every read writes what is waiting first.
+ * entry (a new report with three mails to send records five). What the transaction reads
+ * of the logbook ({@link #forTicket}, {@link #countSince}...) includes them: the logbook
+ * table is read here only (ModuleStructureTest), and every read writes what is waiting first.
  */
 @Component
 public class Logbook {
@@ -62,14 +62,8 @@ public class Logbook {
         if (mails.isEmpty()) {
             return;
         }
-        List<MapSqlParameterSource> entries = mails.stream().map(mail -> entry(mail.at(), mail.ticketId(), SYSTEM,
-                mailEvent(mail.kind(), mail.stage()), mail.detail())).toList();
-        Waiting waiting = waiting();
-        if (waiting == null) {
-            jdbc.batchUpdate(INSERT, entries.toArray(MapSqlParameterSource[]::new));
-        } else {
-            waiting.entries.addAll(entries);
-        }
+        add(mails.stream().map(mail -> entry(mail.at(), mail.ticketId(), SYSTEM,
+                mailEvent(mail.kind(), mail.stage()), mail.detail())).toList());
     }
 
     /** {@code CASE_FILE_SENT}: what became of a mail, as the logbook names it. */
@@ -78,12 +72,18 @@ public class Logbook {
     }
 
     private void insert(Long ticketId, String actor, String event, String detail) {
-        MapSqlParameterSource entry = entry(clock.instant(), ticketId, actor, event, detail);
+        add(List.of(entry(clock.instant(), ticketId, actor, event, detail)));
+    }
+
+    /** To the transaction's waiting entries, or written at once outside a transaction (one round trip). */
+    private void add(List<MapSqlParameterSource> entries) {
         Waiting waiting = waiting();
-        if (waiting == null) {
-            jdbc.update(INSERT, entry);
+        if (waiting != null) {
+            waiting.entries.addAll(entries);
+        } else if (entries.size() == 1) {
+            jdbc.update(INSERT, entries.get(0));
         } else {
-            waiting.entries.add(entry);
+            jdbc.batchUpdate(INSERT, entries.toArray(MapSqlParameterSource[]::new));
         }
     }
 
