@@ -7,6 +7,7 @@ import id.go.trenggalekkab.csirt.sla.SlaPolicy;
 import id.go.trenggalekkab.csirt.sop.CaseStep;
 import id.go.trenggalekkab.csirt.support.DeskIntegrationTest;
 import id.go.trenggalekkab.csirt.support.RolledBackConnection;
+import id.go.trenggalekkab.csirt.system.PlannedEachRun;
 import java.time.Instant;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -36,7 +37,7 @@ class NewCaseOpenedByIdTest extends DeskIntegrationTest {
     @Test
     void aNewCaseIsOpenedByItsTicketAfterAFloodFilledItsStep() throws Exception {
         try (RolledBackConnection connection = RolledBackConnection.open(pool)) {
-            CaseRepository cases = new CaseRepository(connection.sql(), sla);
+            CaseRepository cases = new CaseRepository(connection.sql(), new PlannedEachRun(connection.dataSource()), sla);
             // run often enough to be prepared on the server, with today's few tickets
             for (int i = 0; i < 10; i++) {
                 cases.open(newTicket(connection, 1), Instant.now());
@@ -68,7 +69,7 @@ class NewCaseOpenedByIdTest extends DeskIntegrationTest {
     @Test
     void aCaseIsOpenedOnceAndOnlyFromStepFour() throws Exception {
         try (RolledBackConnection connection = RolledBackConnection.open(pool)) {
-            CaseRepository cases = new CaseRepository(connection.sql(), sla);
+            CaseRepository cases = new CaseRepository(connection.sql(), new PlannedEachRun(connection.dataSource()), sla);
             long ticket = newTicket(connection, 1);
             cases.open(ticket, Instant.now());
             assertThatThrownBy(() -> cases.open(ticket, Instant.now())).isInstanceOf(IllegalStateException.class);
