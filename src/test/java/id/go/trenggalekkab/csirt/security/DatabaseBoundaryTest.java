@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Savepoint;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -177,6 +178,31 @@ class DatabaseBoundaryTest extends DeskIntegrationTest {
         JsonNode chain = verify();
         assertThat(chain.path("intact").asBoolean()).as(chain.toString()).isTrue();
         assertThat(chain.path("sealed").asLong()).isEqualTo(chain.path("entries").asLong());
+    }
+
+    @Test
+    void aCommitSealsItsEntriesTogetherAndMovesTheChainOnce() throws Exception {
+        List<Long> written = new ArrayList<>();
+        try (Connection desk = jdbc.getDataSource().getConnection(); Statement sql = desk.createStatement()) {
+            desk.setAutoCommit(false);
+            for (int i = 0; i < 3; i++) {
+                written.add(entry(desk, "together " + i));
+            }
+            // the seals fall due at commit; made due now, so that this transaction's own counts show them
+            sql.execute("SET CONSTRAINTS logbook_sealed IMMEDIATE");
+            try (ResultSet counts = sql.executeQuery("SELECT relname, n_tup_ins, n_tup_upd FROM pg_stat_xact_user_tables"
+                    + " WHERE relname IN ('logbook_seal', 'logbook_chain') ORDER BY relname")) {
+                assertThat(counts.next()).isTrue();
+                assertThat(counts.getString("relname")).isEqualTo("logbook_chain");
+                assertThat(counts.getLong("n_tup_upd")).as("the chain's head moved once for three entries").isEqualTo(1);
+                assertThat(counts.next()).isTrue();
+                assertThat(counts.getLong("n_tup_ins")).as("a seal for each entry").isEqualTo(3);
+            }
+            desk.commit();
+        }
+        assertThat(jdbc.queryForList("SELECT entry_id FROM logbook_seal WHERE entry_id IN (?, ?, ?) ORDER BY seq",
+                Long.class, written.toArray())).containsExactlyElementsOf(written);
+        assertThat(verify().path("intact").asBoolean()).isTrue();
     }
 
     private static long entry(Connection desk, String detail) throws Exception {
