@@ -37,7 +37,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * <p>{@code Benchmark versus-rt N [greenmail] [dovecot]} (both by default); {@code flood N
  * [greenmail] [dovecot]}, the desk alone on the peer's generated reports; {@code shipped-steady
  * RATE SECONDS}. Environment: BENCH_RT_DIR (default ../shared/peers/rt), BENCH_RT_PARALLEL
- * (default 2), BENCH_JFR (a flight recording of the desk's measured part to this file).
+ * (default 2), BENCH_JFR (a flight recording of the desk's measured part to this file),
+ * BENCH_KEEP_WORK (the run's work folder left in place).
  */
 final class PeerComparison {
 
@@ -55,6 +56,26 @@ final class PeerComparison {
         Path work = Files.createTempDirectory("desk-vs-rt",
                 java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
                         java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x")));
+        try {
+            run(rt, work, n, servers, withRt);
+        } finally {
+            removeUnlessKept(work);
+        }
+    }
+
+    /**
+     * The generated reports, RT's spooled mail and Dovecot's Maildir: about 240 MB a run, gone
+     * after it unless BENCH_KEEP_WORK is set (then the folder is named for a look inside).
+     */
+    private static void removeUnlessKept(Path work) {
+        if (System.getenv("BENCH_KEEP_WORK") != null) {
+            System.out.println("work folder kept (BENCH_KEEP_WORK): " + work);
+        } else {
+            org.springframework.util.FileSystemUtils.deleteRecursively(work.toFile());
+        }
+    }
+
+    private static void run(Path rt, Path work, int n, List<String> servers, boolean withRt) throws Exception {
         String tag = "vs" + System.currentTimeMillis();
         Path reports = generate(rt, work, "reports", n, 3, tag);
         // BENCH_WARMUP=N: the desk first takes in N other generated reports, untimed, as a desk that
@@ -115,8 +136,16 @@ final class PeerComparison {
         if (rt == null) {
             return;
         }
-        int total = rate * seconds;
         Path work = Files.createTempDirectory("desk-steady");
+        try {
+            steady(rt, work, rate, seconds);
+        } finally {
+            removeUnlessKept(work);
+        }
+    }
+
+    private static void steady(Path rt, Path work, int rate, int seconds) throws Exception {
+        int total = rate * seconds;
         Path reports = generate(rt, work, "reports", total, 5, "steady" + System.currentTimeMillis());
         List<byte[]> mail = read(reports);
         Path data = Files.createTempDirectory("desk-steady-data");
