@@ -30,8 +30,8 @@ public class KnownCopies {
     @Transactional(propagation = Propagation.MANDATORY)
     public Arrival recognise(Arrival arrival) {
         String messageId = arrival.mail().parsed().messageId();
-        messages.lockMessageKeys(messageId == null ? List.of("sha256:" + arrival.mail().sha256())
-                : List.of("sha256:" + arrival.mail().sha256(), "message-id:" + messageId));
+        String copy = "sha256:" + arrival.mail().sha256();
+        messages.lockMessageKeys(messageId == null ? List.of(copy) : List.of(copy, "message-id:" + messageId));
         return messages.ticketOfInboundBySha(arrival.mail().sha256()).map(arrival::copyOf).orElse(arrival);
     }
 

@@ -1,7 +1,7 @@
 package id.go.trenggalekkab.csirt.system;
 
 import org.apache.camel.CamelContext;
-import org.apache.camel.ExtendedStartupListener;
+import org.apache.camel.StartupListener;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
@@ -33,7 +33,7 @@ class TimersStartOnce implements CamelContextConfiguration {
     @Override
     public void beforeApplicationStart(CamelContext camelContext) {
         try {
-            camelContext.addStartupListener(new ExtendedStartupListener() {
+            camelContext.addStartupListener(new StartupListener() {
                 @Override
                 public void onCamelContextStarted(CamelContext context, boolean alreadyStarted) {
                     // the routes are started; the timers wait for all of them
@@ -52,7 +52,9 @@ class TimersStartOnce implements CamelContextConfiguration {
 
     @Override
     public void afterApplicationStart(CamelContext camelContext) {
-        // started by the listener above, as the context became fully started
+        // not here: camel-spring-boot calls this on the context's started event, when the leased
+        // routes may not be up yet, and logs and ignores what it throws; a scheduler that fails
+        // to start must stop the desk's start, as it does from the listener above
     }
 
     private synchronized void start() throws SchedulerException {
