@@ -123,6 +123,23 @@ class DirectoryTest extends DeskIntegrationTest {
                 assertThat(directory.withRole(Role.OFFICER)).hasSize(2);
                 assertThat(logbook.latest(LogbookEvent.DIRECTORY_REFUSED).orElseThrow().detail())
                         .contains("pagi@trenggalekkab.go.id").contains("'minggu pagi'");
+
+                // the same officer's schedule changed: the new one is what counts (schedules are
+                // kept as read by their lines, never by whose they are)
+                Files.writeString(file, """
+                        people:
+                          - address: pagi@trenggalekkab.go.id
+                            roles: [petugas]
+                            duty: ["minggu 08:00-12:00"]
+                          - address: malam@trenggalekkab.go.id
+                            roles: [petugas]
+                            duty: jumat 22:00-06:00
+                        """);
+                assertThat(directory.reloadIfChanged()).isTrue();
+                assertThat(directory.officersOnDuty(wib("2026-12-13T10:00"))).extracting(Person::address)
+                        .containsExactly("pagi@trenggalekkab.go.id");
+                assertThat(directory.officersOnDuty(wib("2026-12-07T10:00"))).as("Monday: nobody's duty now")
+                        .extracting(Person::address).containsExactly("malam@trenggalekkab.go.id", "pagi@trenggalekkab.go.id");
             } catch (java.io.IOException e) {
                 throw new IllegalStateException(e);
             }
