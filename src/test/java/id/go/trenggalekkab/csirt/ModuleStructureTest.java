@@ -70,7 +70,8 @@ class ModuleStructureTest {
     @Test
     void theLogbookTableIsReadByTheLogbookOnly() throws IOException {
         java.util.regex.Pattern readsLogbook = java.util.regex.Pattern.compile(
-                "(?i)\\b(FROM|JOIN)\\s+logbook\\b");
+                // the table by name, schema-qualified or quoted as well
+                "(?i)\\b(FROM|JOIN)\\s+(\"?public\"?\\s*\\.\\s*)?\"?logbook(?![\\w])");
         Path sources = Path.of("src/main/java");
         java.util.List<Path> readers;
         try (var files = Files.walk(sources)) {
@@ -86,7 +87,10 @@ class ModuleStructureTest {
         }
         assertThat(readers).as("read the logbook through Logbook").isEmpty();
         assertThat(readsLogbook.matcher("SELECT count(*) FROM logbook WHERE at > :since").find()).isTrue();
+        assertThat(readsLogbook.matcher("SELECT l.detail FROM public.logbook l").find()).isTrue();
+        assertThat(readsLogbook.matcher("SELECT 1 FROM ticket t JOIN \"logbook\" l ON l.ticket_id = t.id").find()).isTrue();
         assertThat(readsLogbook.matcher("SELECT * FROM logbook_seal").find()).isFalse();
+        assertThat(readsLogbook.matcher("SELECT * FROM public.logbook_chain").find()).isFalse();
     }
 
     /** Direct dependencies by module name. */
