@@ -13,16 +13,18 @@ import com.icegreen.greenmail.store.MailFolder;
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.user.UserManager;
 import jakarta.mail.Flags;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
  * GreenMail's own FETCH, with each message's number in the selected folder found in an
- * index built once per command. GreenMail looks a message's number up by copying the
- * folder's whole UID list and scanning it, and FETCH does that for every message in the
- * folder, so one FETCH costs time in the square of the folder's size: with 10,000 mails
- * waiting, the embedded default took in about one a second (BENCHMARKS.md). The answer is
- * the same; only the lookup differs.
+ * index instead of a scan. GreenMail looks a message's number up by copying the folder's
+ * whole UID list and scanning it, and FETCH does that for every message in the folder, so
+ * one FETCH costs time in the square of the folder's size: with 10,000 mails waiting, the
+ * embedded default took in about one a second (BENCHMARKS.md). The index is the folder's
+ * UID list, read once and kept while the folder does not change (no message added or
+ * removed since): the desk fetches one message at a time, and copying a 10,000-mail
+ * folder's list for each was still most of GreenMail's CPU in a 10,000-mail backlog
+ * (BENCHMARKS.md, session 17). The answer is the same; only the lookup differs.
  *
  * <p>It lives in GreenMail's package because {@code FetchCommand} is package-private. Only
  * the embedded default's GreenMail uses it ({@code LowLatencyGreenMail}); with a real IMAP
@@ -32,6 +34,11 @@ public final class UidIndexedFetchCommand extends FetchCommand {
 
     public UidIndexedFetchCommand() {
         super();
+    }
+
+    /** Whether folders' UID lists can be kept between commands (GreenMail's folder behind a session reached). */
+    public static boolean keepsFolderUids() {
+        return FolderUids.SESSION_FOLDER != null;
     }
 
     @Override
@@ -50,36 +57,44 @@ public final class UidIndexedFetchCommand extends FetchCommand {
         }
     }
 
-    /** The selected folder seen through a snapshot of its UIDs taken once for the command. */
+    /** The selected folder seen through its UIDs as last read ({@link FolderUids}), for one command. */
     private static final class IndexedFolder extends ImapSessionFolder {
         private final ImapSessionFolder selected;
-        private long[] uids;
-        private Map<Long, Integer> msns;
+        private final FolderUids folderUids;
+        private FolderUids.Snapshot snapshot;
+        /** Where the last number was found: FETCH asks for them in the folder's order. */
+        private int last = -1;
 
         IndexedFolder(ImapSessionFolder selected, ImapSession session) {
             super(selected, session, selected.isReadonly());
             this.selected = selected;
+            this.folderUids = FolderUids.of(selected);
+        }
+
+        private FolderUids.Snapshot snapshot() {
+            if (snapshot == null) {
+                snapshot = folderUids == null ? new FolderUids.Snapshot(-1, selected.getMessageUids())
+                        : folderUids.current(selected);
+            }
+            return snapshot;
         }
 
         @Override
         public long[] getMessageUids() {
-            if (uids == null) {
-                uids = selected.getMessageUids();
-            }
-            return uids;
+            // FetchCommand only reads it
+            return snapshot().uids;
         }
 
         @Override
         public int getMsn(long uid) throws FolderException {
-            if (msns == null) {
-                long[] all = getMessageUids();
-                msns = new HashMap<>(all.length * 2);
-                for (int i = 0; i < all.length; i++) {
-                    msns.put(all[i], i + 1);
-                }
+            FolderUids.Snapshot uids = snapshot();
+            int next = last + 1;
+            int at = next < uids.uids.length && uids.uids[next] == uid ? next : uids.indexOf(uid);
+            if (at < 0) {
+                return selected.getMsn(uid);
             }
-            Integer msn = msns.get(uid);
-            return msn != null ? msn : selected.getMsn(uid);
+            last = at;
+            return at + 1;
         }
 
         @Override
@@ -87,6 +102,120 @@ public final class UidIndexedFetchCommand extends FetchCommand {
                 throws FolderException {
             // the session's own folder stays the silent one, as with GreenMail's FETCH: no second FLAGS answer
             selected.setFlags(flags, value, uid, silentListener == this ? selected : silentListener, addUid);
+        }
+    }
+
+    /**
+     * One GreenMail folder's UIDs as last read, kept while no message is added to it or
+     * removed from it: it listens to the folder, as a selected session does, and counts
+     * those changes. GreenMail changes its list first and then tells its listeners, so a
+     * list read while a change is under way is kept only until that change is told; one
+     * read while the count moved is used once and not kept. GreenMail's purge of every
+     * mailbox removes messages without telling anyone, so the list's length is checked too.
+     */
+    static final class FolderUids implements FolderListener {
+
+        /** GreenMail's folder behind a session's view, the key to its UIDs; null where it cannot be reached. */
+        private static final java.lang.reflect.Field SESSION_FOLDER = sessionFolderField();
+        private static final Map<MailFolder, FolderUids> FOLDERS =
+                java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
+        private final java.util.concurrent.atomic.AtomicLong changes = new java.util.concurrent.atomic.AtomicLong();
+        private volatile Snapshot kept;
+
+        /** The UIDs in the folder's order, as read after {@code changes} changes (-1: not kept). */
+        record Snapshot(long changes, long[] uids, boolean ascending) {
+
+            Snapshot(long changes, long[] uids) {
+                this(changes, uids, ascending(uids));
+            }
+
+            int indexOf(long uid) {
+                if (ascending) {
+                    int at = java.util.Arrays.binarySearch(uids, uid);
+                    return at >= 0 ? at : -1;
+                }
+                for (int i = 0; i < uids.length; i++) {
+                    if (uids[i] == uid) {
+                        return i;
+                    }
+                }
+                return -1;
+            }
+
+            private static boolean ascending(long[] uids) {
+                for (int i = 1; i < uids.length; i++) {
+                    if (uids[i] <= uids[i - 1]) {
+                        return false;
+                    }
+                }
+                return true;
+            }
+        }
+
+        /** The folder's kept UIDs, listening to it from the first time it is asked for; null where not reachable. */
+        static FolderUids of(ImapSessionFolder selected) {
+            if (SESSION_FOLDER == null) {
+                return null;
+            }
+            MailFolder folder;
+            try {
+                folder = (MailFolder) SESSION_FOLDER.get(selected);
+            } catch (IllegalAccessException | RuntimeException e) {
+                return null;
+            }
+            synchronized (FOLDERS) {
+                FolderUids uids = FOLDERS.get(folder);
+                if (uids == null) {
+                    uids = new FolderUids();
+                    folder.addListener(uids);
+                    FOLDERS.put(folder, uids);
+                }
+                return uids;
+            }
+        }
+
+        Snapshot current(ImapSessionFolder selected) {
+            long before = changes.get();
+            Snapshot known = kept;
+            if (known != null && known.changes == before && known.uids.length == selected.getMessageCount()) {
+                return known;
+            }
+            Snapshot read = new Snapshot(before, selected.getMessageUids());
+            if (changes.get() == before) {
+                kept = read;
+            }
+            return read;
+        }
+
+        @Override
+        public void added(int msn) {
+            changes.incrementAndGet();
+        }
+
+        @Override
+        public void expunged(int msn) {
+            changes.incrementAndGet();
+        }
+
+        @Override
+        public void flagsUpdated(int msn, Flags flags, Long uid) {
+            // flags change no UID
+        }
+
+        @Override
+        public void mailboxDeleted() {
+            changes.incrementAndGet();
+        }
+
+        private static java.lang.reflect.Field sessionFolderField() {
+            try {
+                java.lang.reflect.Field field = ImapSessionFolder.class.getDeclaredField("folder");
+                field.setAccessible(true);
+                return field;
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                return null;
+            }
         }
     }
 

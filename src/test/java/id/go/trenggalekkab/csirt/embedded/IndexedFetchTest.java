@@ -94,6 +94,98 @@ class IndexedFetchTest {
         assertThat(TestServers.greenMail().fetchIndexed()).as("GreenMail's FETCH was replaced by the indexed one").isTrue();
     }
 
+    /**
+     * The folder's UID list is kept between commands while nothing is added or removed: each
+     * FETCH must still see mail that arrived, was moved away or was purged since the last one.
+     */
+    @Test
+    void theKeptUidListFollowsMailArrivingLeavingAndPurged() throws Exception {
+        String mailbox = TestMail.uniqueAddress("kept-uids");
+        TestServers.greenMail().setUser(mailbox, mailbox, mailbox);
+        List<byte[]> first = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            first.add(TestMail.report("pelapor@example.org", "Awal " + i, "Isi " + i));
+        }
+        assertThat(TestMail.putInInbox(mailbox, first)).isEmpty();
+        assertThat(com.icegreen.greenmail.imap.commands.UidIndexedFetchCommand.keepsFolderUids())
+                .as("GreenMail's folder behind a session is reachable, so its UIDs are kept").isTrue();
+
+        try (Store person = login(mailbox); Store desk = login(mailbox)) {
+            IMAPFolder deskInbox = (IMAPFolder) desk.getFolder("INBOX");
+            deskInbox.open(Folder.READ_WRITE);
+            long[] uids = Arrays.stream(deskInbox.getMessages()).mapToLong(m -> uid(deskInbox, m)).toArray();
+            for (int i = 0; i < 5; i++) {
+                assertThat(subjectByUid(deskInbox, uids[i])).isEqualTo("Awal " + i);
+            }
+
+            // a report arrives: the next FETCH by its UID finds it
+            assertThat(TestMail.putInInbox(mailbox, List.of(TestMail.report("pelapor@example.org", "Baru", "Isi")))).isEmpty();
+            long arrived = uids[4] + 1;
+            // (the client learns of it first, or it would drop the answer for a number it does not know)
+            deskInbox.doCommand(protocol -> {
+                protocol.noop();
+                return null;
+            });
+            assertThat(subjectByUid(deskInbox, arrived)).isEqualTo("Baru");
+
+            // another client moves one away: it is gone, the others are still themselves
+            Folder personInbox = person.getFolder("INBOX");
+            personInbox.open(Folder.READ_WRITE);
+            Folder archive = person.getFolder("Arsip");
+            archive.create(Folder.HOLDS_MESSAGES);
+            personInbox.copyMessages(new Message[] {personInbox.getMessage(3)}, archive);
+            personInbox.getMessage(3).setFlag(Flags.Flag.DELETED, true);
+            personInbox.close(true);
+            deskInbox.doCommand(protocol -> {
+                protocol.noop();
+                return null;
+            });
+            Message moved = deskInbox.getMessageByUID(uids[2]);
+            assertThat(moved == null || moved.isExpunged()).as("moved away by the other client").isTrue();
+            assertThat(subjectByUid(deskInbox, uids[3])).isEqualTo("Awal 3");
+            assertThat(subjectByUid(deskInbox, arrived)).isEqualTo("Baru");
+
+            // asked of the server itself (the client answers the above from what it fetched before)
+            assertThat(uidsAnswered(deskInbox)).containsExactly(uids[0], uids[1], uids[3], uids[4], arrived);
+
+            // one leaves and one arrives between two FETCHes: as many messages as before, not the same ones
+            personInbox.open(Folder.READ_WRITE);
+            personInbox.copyMessages(new Message[] {personInbox.getMessage(1)}, archive);
+            personInbox.getMessage(1).setFlag(Flags.Flag.DELETED, true);
+            personInbox.close(true);
+            assertThat(TestMail.putInInbox(mailbox, List.of(TestMail.report("pelapor@example.org", "Lagi", "Isi")))).isEmpty();
+            assertThat(uidsAnswered(deskInbox)).containsExactly(uids[1], uids[3], uids[4], arrived, arrived + 1);
+
+            // GreenMail's purge tells no listener: what it removed is not answered from the kept list
+            TestServers.greenMail().getManagers().getImapHostManager()
+                    .getInbox(TestServers.greenMail().getUserManager().getUserByEmail(mailbox)).deleteAllMessages();
+            assertThat(uidsAnswered(deskInbox)).as("nothing is left after the purge").isEmpty();
+            deskInbox.close(false);
+        }
+    }
+
+    /** UID FETCH 1:* straight to the server: the UIDs it answers, the command answered OK. */
+    private static List<Long> uidsAnswered(IMAPFolder folder) throws Exception {
+        org.eclipse.angus.mail.iap.Response[] answer = (org.eclipse.angus.mail.iap.Response[])
+                folder.doCommand(protocol -> protocol.command("UID FETCH 1:* (UID)", null));
+        assertThat(answer[answer.length - 1].isOK()).as("FETCH answered OK: %s", answer[answer.length - 1]).isTrue();
+        List<Long> uids = new ArrayList<>();
+        for (org.eclipse.angus.mail.iap.Response r : answer) {
+            // (flag changes made by the other client come as FETCH answers without a UID)
+            if (r instanceof org.eclipse.angus.mail.imap.protocol.FetchResponse fetch
+                    && fetch.getItem(org.eclipse.angus.mail.imap.protocol.UID.class) != null) {
+                uids.add(fetch.getItem(org.eclipse.angus.mail.imap.protocol.UID.class).uid);
+            }
+        }
+        return uids;
+    }
+
+    private static String subjectByUid(IMAPFolder folder, long uid) throws Exception {
+        Message m = folder.getMessageByUID(uid);
+        assertThat(m).as("message of UID " + uid).isNotNull();
+        return m.getSubject();
+    }
+
     private static Store login(String mailbox) throws Exception {
         Store store = Session.getInstance(new Properties()).getStore("imap");
         store.connect("127.0.0.1", TestServers.imapPort(), mailbox, mailbox);
