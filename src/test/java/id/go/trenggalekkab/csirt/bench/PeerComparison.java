@@ -231,9 +231,15 @@ final class PeerComparison {
                 .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
     }
 
-    /** Until every report is a ticket and nothing waits in the outbox (at most 30 minutes). */
+    /**
+     * Until every report is a ticket and nothing waits in the outbox (at most 30 minutes). Asked ten
+     * times a second of the desk's own database, so asked cheaply: counting the ticket table cost the
+     * desk's PostgreSQL 0.15 ms a report in a 10,000-mail backlog (ten times what it cost at 1,000).
+     * Every committed ticket has its number and numbers are gapless, so the years' last numbers add
+     * up to the tickets; the outbox is asked once they are all there.
+     */
     private static void awaitDone(JdbcTemplate jdbc, int n, long start) throws InterruptedException {
-        while (count(jdbc, "SELECT count(*) FROM ticket") < n
+        while (count(jdbc, "SELECT coalesce(sum(last_value), 0) FROM ticket_number_sequence") < n
                 || count(jdbc, "SELECT count(*) FROM outbox WHERE status <> 'SENT'") > 0) {
             if (System.currentTimeMillis() - start > 30 * 60_000) {
                 System.out.println("  desk did not finish within 30 minutes");
