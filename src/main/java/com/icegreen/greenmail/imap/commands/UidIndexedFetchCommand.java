@@ -164,6 +164,10 @@ public final class UidIndexedFetchCommand extends FetchCommand {
             } catch (IllegalAccessException | RuntimeException e) {
                 return null;
             }
+            if (folder == null) {
+                // deselected meanwhile: read as GreenMail reads, not kept
+                return null;
+            }
             synchronized (FOLDERS) {
                 FolderUids uids = FOLDERS.get(folder);
                 if (uids == null) {
