@@ -13,7 +13,11 @@ import com.icegreen.greenmail.store.MailFolder;
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.user.UserManager;
 import jakarta.mail.Flags;
+import java.lang.reflect.Field;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.WeakHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * GreenMail's own FETCH, with each message's number in the selected folder found in an
@@ -116,11 +120,11 @@ public final class UidIndexedFetchCommand extends FetchCommand {
     static final class FolderUids implements FolderListener {
 
         /** GreenMail's folder behind a session's view, the key to its UIDs; null where it cannot be reached. */
-        private static final java.lang.reflect.Field SESSION_FOLDER = sessionFolderField();
-        private static final Map<MailFolder, FolderUids> FOLDERS =
-                java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+        private static final Field SESSION_FOLDER = sessionFolderField();
+        /** Guarded by itself; weak, so a folder GreenMail dropped takes its UIDs with it. */
+        private static final Map<MailFolder, FolderUids> FOLDERS = new WeakHashMap<>();
 
-        private final java.util.concurrent.atomic.AtomicLong changes = new java.util.concurrent.atomic.AtomicLong();
+        private final AtomicLong changes = new AtomicLong();
         private volatile Snapshot kept;
 
         /** The UIDs in the folder's order, as read after {@code changes} changes (-1: not kept). */
@@ -132,7 +136,7 @@ public final class UidIndexedFetchCommand extends FetchCommand {
 
             int indexOf(long uid) {
                 if (ascending) {
-                    int at = java.util.Arrays.binarySearch(uids, uid);
+                    int at = Arrays.binarySearch(uids, uid);
                     return at >= 0 ? at : -1;
                 }
                 for (int i = 0; i < uids.length; i++) {
@@ -212,9 +216,9 @@ public final class UidIndexedFetchCommand extends FetchCommand {
             changes.incrementAndGet();
         }
 
-        private static java.lang.reflect.Field sessionFolderField() {
+        private static Field sessionFolderField() {
             try {
-                java.lang.reflect.Field field = ImapSessionFolder.class.getDeclaredField("folder");
+                Field field = ImapSessionFolder.class.getDeclaredField("folder");
                 field.setAccessible(true);
                 return field;
             } catch (ReflectiveOperationException | RuntimeException e) {
